@@ -1,0 +1,38 @@
+# Two commands do all the set-up on a fresh machine: `make demo` and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+BIN = $(VENV)/bin
+PROFILE = fixtures/profiles/reference.yaml
+# The reference implementation's hook token for local runs; a real target's comes from its operator.
+export CONFORMANCE_TOKEN ?= espro-reference-token
+
+.PHONY: demo test bootstrap chromium clean
+
+demo: bootstrap
+	$(BIN)/espro run --profile $(PROFILE) --serve-reference --report reports/demo
+
+test: bootstrap
+	$(BIN)/pytest --profile $(PROFILE) --serve-reference --report reports/test
+
+bootstrap: $(VENV)/.installed chromium
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# Playwright cannot download its own browser here: use its own where it exists,
+# else the system's Chromium, installed from Debian's packages when missing.
+chromium: $(VENV)/.installed
+	@if [ -n "$$ESPRO_CHROMIUM" ] || command -v chromium >/dev/null 2>&1 \
+	    || $(BIN)/python -c "import pathlib, sys; from playwright.sync_api import sync_playwright; p = sync_playwright().start(); sys.exit(0 if pathlib.Path(p.chromium.executable_path).exists() else 1)" 2>/dev/null; then \
+	  true; \
+	else \
+	  echo "Installation de Chromium (apt-get install chromium)..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+clean:
+	rm -rf reports .pytest_cache

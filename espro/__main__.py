@@ -1,0 +1,5 @@
+import sys
+
+from espro.cli import main
+
+sys.exit(main())

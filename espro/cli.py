@@ -1,0 +1,79 @@
+"""The `espro` command: serve the reference implementation, run the suite against a target."""
+
+import argparse
+import os
+import sys
+
+from espro import PROJECT_ROOT
+
+RUN_EXIT = {0: 0, 1: 1}
+
+
+def serve(args) -> int:
+    """Start the reference implementation (Flask) until interrupted."""
+    from werkzeug.serving import run_simple
+
+    from reference_impl import create_app
+
+    token = os.environ.get("CONFORMANCE_TOKEN", "")
+    if args.test_mode and not token:
+        print("espro serve : --test-mode demande la variable CONFORMANCE_TOKEN (le jeton des crochets)", file=sys.stderr)
+        return 2
+    overrides = {"ESPRO_TEST_MODE": "1" if args.test_mode else "0", "CONFORMANCE_TOKEN": token,
+                 "ESPRO_MAIL_HOST": args.mail_host, "ESPRO_MAIL_PORT": args.mail_port}
+    if args.database_url:
+        overrides["DATABASE_URL"] = args.database_url
+    app = create_app(overrides)
+    try:
+        run_simple(args.host, args.port, app, threaded=True)
+    except OSError as error:
+        print(f"espro serve : impossible d'écouter sur {args.host}:{args.port} ({error.strerror or error})", file=sys.stderr)
+        return 2
+    return 0
+
+
+def run(args, pytest_args) -> int:
+    """A thin layer over pytest: the same run as `pytest --profile FILE`, with the contract's exit codes."""
+    import pytest
+
+    command = [str(PROJECT_ROOT / "steps" / "test_conformance.py"), "--rootdir", str(PROJECT_ROOT),
+               "--profile", args.profile, "--report", args.report]
+    if args.serve_reference:
+        command.append("--serve-reference")
+    if args.espro_seed is not None:
+        command += ["--espro-seed", str(args.espro_seed)]
+    return RUN_EXIT.get(int(pytest.main(command + pytest_args)), 2)
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="espro", description="Kit de conformité « Créer un espace professionnel expert ».")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    served = commands.add_parser("serve", help="démarrer l'implémentation de référence")
+    served.add_argument("--host", default="127.0.0.1")
+    served.add_argument("--port", type=int, default=8000)
+    served.add_argument("--test-mode", action="store_true", help="ouvrir les crochets de test (jeton : CONFORMANCE_TOKEN)")
+    served.add_argument("--database-url", help="base SQLAlchemy (défaut : fichier SQLite de l'instance)")
+    served.add_argument("--mail-host", default="127.0.0.1")
+    served.add_argument("--mail-port", type=int, default=2525)
+
+    ran = commands.add_parser("run", help="éprouver une cible décrite par un profil",
+                              epilog="Les autres options (-k, -m, -x, -n ...) passent à pytest.")
+    ran.add_argument("--profile", required=True, help="profil YAML de la cible")
+    ran.add_argument("--report", default="reports", help="dossier du rapport (défaut : reports)")
+    ran.add_argument("--serve-reference", action="store_true", help="démarrer l'implémentation de référence pendant la course")
+    ran.add_argument("--espro-seed", type=int, help="graine des données de test")
+    return main
+
+
+def main(argv=None) -> int:
+    args, rest = parser().parse_known_args(argv)
+    if args.command == "run":
+        return run(args, rest)
+    if rest:
+        parser().error(f"options inconnues : {' '.join(rest)}")
+    return serve(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""The contract's locators (§1): the guide's words find the controls, the profile may override them."""
+
+import re
+
+STEP_MARKER = "etape-courante"
+PAGE_ERROR = "erreur-page"
+DEFAULT_CSS = {STEP_MARKER: '[aria-current="step"]', PAGE_ERROR: '[role="alert"]'}
+
+
+def label_pattern(label: str) -> re.Pattern:
+    """An accessible name that begins with `label`, then maybe ` :`, `*` and a hint.
+
+    Whitespace is folded and E/É at the start of a word are the same letter (contract §1).
+    """
+    parts = []
+    for index, char in enumerate(label):
+        at_word_start = index == 0 or not label[index - 1].isalnum()
+        if char.isspace():
+            if not parts or parts[-1] != r"\s+":
+                parts.append(r"\s+")
+        elif char in "EÉ" and at_word_start:
+            parts.append("[EÉ]")
+        else:
+            parts.append(re.escape(char))
+    return re.compile(r"^\s*" + "".join(parts) + r"(?=$|[\s:*(])")
+
+
+class Locators:
+    """Turns the guide's name of a control into a Playwright locator on a page."""
+
+    def __init__(self, overrides: dict | None = None):
+        self.overrides = overrides or {}
+
+    def _override(self, page, key):
+        override = self.overrides.get(key)
+        if override and "css" in override:
+            return page.locator(override["css"]), None
+        return None, (override or {}).get("name", key)
+
+    def field(self, page, label: str):
+        located, name = self._override(page, label)
+        return located if located is not None else page.get_by_label(label_pattern(name))
+
+    def checkbox(self, page, label: str):
+        located, name = self._override(page, label)
+        if located is not None:
+            return located
+        return page.get_by_role("checkbox", name=label_pattern(name))
+
+    def control(self, page, name: str):
+        """A button or a link, by its exact accessible name."""
+        located, name = self._override(page, name)
+        if located is not None:
+            return located
+        return page.get_by_role("button", name=name, exact=True).or_(
+            page.get_by_role("link", name=name, exact=True)
+        )
+
+    def marker(self, page, key: str):
+        located, _ = self._override(page, key)
+        return located if located is not None else page.locator(DEFAULT_CSS[key])

@@ -1,0 +1,12 @@
+"""Errors that end a run or a scenario with a clear, one-line reason."""
+
+
+class RunError(Exception):
+    """The run cannot be made (bad profile, target down): exit status 2, one line."""
+
+
+class NotVerified(Exception):
+    """A scenario cannot be checked against this target (a hook it lacks, for instance).
+
+    The harness reports the scenario as "not verified" with this reason, never as passed.
+    """

@@ -1,0 +1,258 @@
+"""pytest plugin: runs the features against the target a profile describes.
+
+`pytest --profile FILE` and `espro run --profile FILE` make the same run. Checks that can
+stop a run happen here once, on the controlling process, and end in one line.
+"""
+
+import random
+import shlex
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from espro import profile as profiles
+from espro import report as conformance
+from playwright.sync_api import Error as PlaywrightError
+
+from espro.drivers.browser import Browser
+from espro.drivers.hooks import HooksClient
+from espro.drivers.locators import Locators
+from espro.drivers.mail import MaildirReader, SmtpSink
+from espro.errors import NotVerified, RunError
+from espro.reference_server import ReferenceServer
+from espro.target_check import ensure_reachable
+from espro.testdata import new_applicant, scenario_seed
+from espro.user import User
+from steps import STEP_MODULES
+
+PROFILE_KEY = pytest.StashKey[profiles.Profile]()
+STATE_KEY = pytest.StashKey[dict]()
+SCENARIO_KEY = pytest.StashKey[dict]()
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("espro", "espro conformance suite")
+    group.addoption("--profile", help="profil YAML de la cible (contrat §5)")
+    group.addoption("--report", help="dossier où écrire conformance.json, junit.xml et les preuves")
+    group.addoption("--espro-seed", type=int, help="graine des données de test (rejouer une exécution)")
+    group.addoption("--serve-reference", action="store_true",
+                    help="démarrer l'implémentation de référence selon le profil pendant l'exécution")
+    group.addoption("--headed", action="store_true", help="montrer le navigateur")
+
+
+def _is_worker(config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    for module in STEP_MODULES:
+        config.pluginmanager.import_plugin(module)
+    path = config.getoption("profile")
+    if not path:
+        return
+    try:
+        profile = profiles.load(path)
+    except RunError as error:
+        raise pytest.UsageError(str(error)) from None
+    config.stash[PROFILE_KEY] = profile
+    if _is_worker(config):
+        config.stash[STATE_KEY] = dict(config.workerinput["espro"])
+        return
+    state = {"seed": config.getoption("espro_seed") or random.randrange(10**9), "scenarios": []}
+    config.stash[STATE_KEY] = state
+    report_dir = config.getoption("report")
+    if report_dir:
+        state["report_dir"] = str(Path(report_dir).resolve())
+        if not config.option.xmlpath:
+            config.option.xmlpath = str(Path(report_dir) / "junit.xml")
+    try:
+        _start_services(config, profile, state)
+    except RunError as error:
+        _stop_services(config)
+        raise pytest.UsageError(str(error)) from None
+    config.pluginmanager.register(Recorder(config, profile, state), "espro-recorder")
+
+
+def _start_services(config, profile, state):
+    if config.getoption("serve_reference"):
+        server = ReferenceServer(profile)
+        state["_server"] = server
+        server.start()
+    ensure_reachable(profile.target_url, profile.timeout("page"))
+    if profile.mail["kind"] == "smtp":
+        state["_maildir_tmp"] = tempfile.TemporaryDirectory(prefix="espro-mail-")
+        state["maildir"] = state["_maildir_tmp"].name
+        sink = SmtpSink(profile.mail["host"], profile.mail["port"], Path(state["maildir"]))
+        sink.start()
+        state["_sink"] = sink
+    else:
+        raise RunError(f"courrier « {profile.mail['kind']} » : ce lecteur n'est pas encore pris en charge")
+
+
+def _stop_services(config):
+    state = config.stash.get(STATE_KEY, {})
+    for key in ("_sink", "_server"):
+        if key in state:
+            state.pop(key).stop()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """Hand each xdist worker what the controller started: seed, mail folder, report folder."""
+    state = node.config.stash.get(STATE_KEY, None)
+    if state is not None:
+        node.workerinput["espro"] = {key: value for key, value in state.items()
+                                     if not key.startswith("_") and key != "scenarios"}
+
+
+def pytest_report_header(config):
+    state = config.stash.get(STATE_KEY, None)
+    if state and not _is_worker(config):
+        profile = config.stash[PROFILE_KEY]
+        return [f"espro: cible {profile.target_url}, profil {profile.source}, graine {state['seed']}"]
+    return None
+
+
+@pytest.fixture(scope="session")
+def espro_profile(pytestconfig):
+    if PROFILE_KEY not in pytestconfig.stash:
+        pytest.skip("aucun profil : lancez avec --profile FICHIER pour éprouver une cible")
+    return pytestconfig.stash[PROFILE_KEY]
+
+
+@pytest.fixture(scope="session")
+def espro_browser(espro_profile, pytestconfig):
+    browser = Browser(headless=not pytestconfig.getoption("headed"))
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def applicant(request, pytestconfig, espro_profile):
+    seed = scenario_seed(pytestconfig.stash[STATE_KEY]["seed"], request.node.nodeid)
+    return new_applicant(seed)
+
+
+@pytest.fixture
+def user(request, espro_profile, espro_browser, applicant, pytestconfig):
+    state = pytestconfig.stash[STATE_KEY]
+    page = espro_browser.new_page(espro_profile.target_url, Locators(espro_profile.locators), espro_profile.timeout("page"))
+    hooks = HooksClient(espro_profile.hooks_url, espro_profile.hooks_token, espro_profile.hooks_available,
+                        espro_profile.timeout("hooks"))
+    person = User(page, hooks, MaildirReader(Path(state["maildir"])), espro_profile, applicant)
+    yield person
+    page.close()
+
+
+def pytest_bdd_before_scenario(request, feature, scenario):
+    request.node.stash[SCENARIO_KEY] = {
+        "name": scenario.name,
+        "feature": feature.name,
+        "feature_file": feature.rel_filename,
+        "line": scenario.line_number,
+        "tags": sorted(scenario.tags | feature.tags),
+        "steps": [],
+    }
+
+
+def _record_step(request, step, status):
+    record = request.node.stash.get(SCENARIO_KEY, None)
+    if record is not None:
+        record["steps"].append({"keyword": step.keyword, "text": step.text, "status": status})
+
+
+def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):
+    _record_step(request, step, "passed")
+
+
+def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func_args, exception):
+    _record_step(request, step, "not-verified" if isinstance(exception, NotVerified) else "failed")
+
+
+def pytest_bdd_step_func_lookup_error(request, feature, scenario, step, exception):
+    _record_step(request, step, "undefined")
+
+
+def _reason(call) -> str:
+    return str(call.excinfo.value).strip().splitlines()[0] if call.excinfo and str(call.excinfo.value).strip() \
+        else (call.excinfo.typename if call.excinfo else "")
+
+
+def _rerun_command(item, state, profile) -> str:
+    return shlex.join(["espro", "run", "--profile", profile.source, "--espro-seed", str(state["seed"]),
+                       "-k", item.name])
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    rep = outcome.get_result()
+    record = item.stash.get(SCENARIO_KEY, None)
+    if record is None or (call.when == "setup" and rep.passed) or call.when == "teardown":
+        return
+    if call.excinfo is not None and call.excinfo.errisinstance(NotVerified):
+        rep.outcome = "skipped"
+        rep.longrepr = (str(item.path), item.location[1], f"non vérifié : {call.excinfo.value}")
+    verdict = {"passed": conformance.PASSED, "failed": conformance.FAILED}.get(rep.outcome, conformance.NOT_VERIFIED)
+    state = item.config.stash[STATE_KEY]
+    profile = item.config.stash[PROFILE_KEY]
+    entry = {**record, "rules": conformance.rule_ids(record["tags"]), "verdict": verdict, "nodeid": item.nodeid,
+             "duration_s": round(rep.duration, 3)}
+    if verdict != conformance.PASSED:
+        entry["reason"] = _reason(call) if call.excinfo else rep.longrepr[2]
+        entry["rerun"] = _rerun_command(item, state, profile)
+    if verdict == conformance.FAILED:
+        entry["evidence"] = _collect_evidence(item, state)
+    person = item.funcargs.get("user")
+    rep.espro_scenario = conformance.scrub(entry, [person.applicant.password] if person else [])
+
+
+def _collect_evidence(item, state) -> dict:
+    person = item.funcargs.get("user")
+    if person is None or "report_dir" not in state:
+        return {}
+    folder = Path(state["report_dir"]) / "evidence" / item.name
+    folder.mkdir(parents=True, exist_ok=True)
+    screenshot = folder / "screenshot.png"
+    try:
+        person.page.screenshot(screenshot)
+    except PlaywrightError as error:
+        return {"screenshot_error": str(error).splitlines()[0]}
+    return {"screenshot": str(screenshot.relative_to(state["report_dir"]))}
+
+
+class Recorder:
+    """On the controlling process: gathers the scenario records, writes the report, stops services."""
+
+    def __init__(self, config, profile, state):
+        self.config = config
+        self.profile = profile
+        self.state = state
+        self.result = None
+
+    def pytest_runtest_logreport(self, report):
+        record = getattr(report, "espro_scenario", None)
+        if record is not None:
+            self.state["scenarios"].append(record)
+
+    def pytest_sessionfinish(self, session):
+        meta = {"target_url": self.profile.target_url, "profile": self.profile.source, "seed": self.state["seed"]}
+        self.result = conformance.build(self.state["scenarios"], meta)
+        if "report_dir" in self.state:
+            conformance.write(Path(self.state["report_dir"]), self.result, self.profile.secrets())
+
+    def pytest_terminal_summary(self, terminalreporter):
+        if self.result is None:
+            return
+        counts = {}
+        for scenario in self.result["scenarios"]:
+            counts[scenario["verdict"]] = counts.get(scenario["verdict"], 0) + 1
+        summary = ", ".join(f"{number} {verdict}" for verdict, number in sorted(counts.items())) or "aucun scénario"
+        terminalreporter.write_sep("=", f"espro : {self.result['verdict']} ({summary})")
+        if "report_dir" in self.state:
+            terminalreporter.write_line(f"rapport : {Path(self.state['report_dir']) / 'conformance.json'}")
+
+    def pytest_unconfigure(self, config):
+        _stop_services(config)

@@ -1,0 +1,115 @@
+"""Load a target profile (contract §5): substitute ${ENV}, validate, expose typed values."""
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jsonschema
+import yaml
+
+from espro import SCHEMAS_DIR
+from espro.errors import RunError
+
+ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+ALL_HOOKS = ("captcha", "clock", "certificate-spaces")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the suite knows of a target, and nothing more."""
+
+    target_url: str
+    captcha: dict
+    mail: dict
+    hooks_url: str | None = None
+    hooks_token: str | None = None
+    hooks_available: tuple[str, ...] = ()
+    timeouts: dict = field(default_factory=dict)
+    locators: dict = field(default_factory=dict)
+    source: str = ""
+
+    def has_hook(self, name: str) -> bool:
+        return name in self.hooks_available
+
+    def timeout(self, kind: str) -> float:
+        return float(self.timeouts.get(kind, {"page": 10, "mail": 15, "hooks": 10}[kind]))
+
+    def secrets(self) -> list[str]:
+        """Values that must never appear in a report."""
+        return [s for s in (self.hooks_token,) if s]
+
+    def url(self, path: str) -> str:
+        return urljoin(self.target_url, path)
+
+
+def _substitute(value, environ):
+    if isinstance(value, str):
+        def replace(match):
+            name = match.group(1)
+            if name not in environ:
+                raise RunError(f"profil : la variable d'environnement {name} n'est pas définie")
+            return environ[name]
+        return ENV_REFERENCE.sub(replace, value)
+    if isinstance(value, dict):
+        return {key: _substitute(item, environ) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_substitute(item, environ) for item in value]
+    return value
+
+
+def _schema() -> dict:
+    return json.loads((SCHEMAS_DIR / "profile.schema.json").read_text(encoding="utf-8"))
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    """One line naming the offending key, as a person would want it."""
+    where = "/".join(str(part) for part in error.absolute_path) or "racine"
+    if error.validator == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        unknown = sorted(set(error.instance) - allowed)
+        return f"clé inconnue {', '.join(repr(k) for k in unknown)} dans {where} (clés admises : {', '.join(sorted(allowed))})"
+    if error.validator == "required":
+        return f"{error.message.replace(' is a required property', '')} manque dans {where}"
+    if error.validator == "oneOf":
+        return f"valeur non reconnue pour {where} : {json.dumps(error.instance, ensure_ascii=False)}"
+    return f"{where} : {error.message}"
+
+
+def validate(data) -> None:
+    """Raise RunError with one line for the most relevant schema violation."""
+    validator = jsonschema.Draft202012Validator(_schema())
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        raise RunError(f"profil invalide : {_describe(error)}")
+
+
+def load(path: str | os.PathLike, environ=None) -> Profile:
+    """Read, substitute and validate the profile at `path`."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RunError(f"profil introuvable : {path}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" (ligne {mark.line + 1})" if mark else ""
+        raise RunError(f"profil illisible : {path}{line} n'est pas du YAML valide") from None
+    if not isinstance(raw, dict):
+        raise RunError(f"profil invalide : {path} doit décrire un objet (target_url, captcha, mail...)")
+    data = _substitute(raw, os.environ if environ is None else environ)
+    validate(data)
+    hooks = data.get("hooks")
+    return Profile(
+        target_url=data["target_url"],
+        captcha=data["captcha"],
+        mail=data["mail"],
+        hooks_url=hooks["url"].rstrip("/") if hooks else None,
+        hooks_token=hooks["token"] if hooks else None,
+        hooks_available=tuple(hooks.get("available", ALL_HOOKS)) if hooks else (),
+        timeouts=data.get("timeouts", {}),
+        locators=data.get("locators") or {},
+        source=str(path),
+    )

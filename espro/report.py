@@ -1,0 +1,92 @@
+"""Verdicts and conformance.json (contract §6), built from the suite's own records.
+
+Each scenario record is made on the process that ran it and travels with pytest's
+report, so that the result is complete under pytest-xdist too.
+"""
+
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+
+from espro import FEATURES_DIR
+
+RULE_TAG = re.compile(r"^[A-Z]+-[0-9]{2}$")
+PASSED, FAILED, NOT_VERIFIED = "passed", "failed", "not-verified"
+CATALOGUE = FEATURES_DIR / "regles.yaml"
+
+
+def rule_ids(tags) -> list[str]:
+    return sorted(tag for tag in tags if RULE_TAG.match(tag))
+
+
+def catalogue() -> dict[str, dict]:
+    """The rule catalogue by id; empty where none is shipped."""
+    if not CATALOGUE.exists():
+        return {}
+    data = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8")) or {}
+    return {rule["id"]: rule for rule in data.get("regles", [])}
+
+
+def rule_verdicts(scenarios: list[dict]) -> list[dict]:
+    """Failed if any scenario of the rule failed; not verified if none failed and some could
+    not run; passed otherwise."""
+    by_rule: dict[str, list[dict]] = {}
+    for scenario in scenarios:
+        for rule in scenario["rules"]:
+            by_rule.setdefault(rule, []).append(scenario)
+    known = catalogue()
+    rules = []
+    for rule_id, tagged in sorted(by_rule.items()):
+        verdicts = {scenario["verdict"] for scenario in tagged}
+        verdict = FAILED if FAILED in verdicts else NOT_VERIFIED if NOT_VERIFIED in verdicts else PASSED
+        entry = {"id": rule_id, "verdict": verdict, "scenarios": [s["name"] for s in tagged]}
+        if rule_id in known:
+            entry["title"] = known[rule_id].get("titre", "")
+            entry["section"] = known[rule_id].get("section", "")
+        if verdict == NOT_VERIFIED:
+            entry["reason"] = next(s["reason"] for s in tagged if s["verdict"] == NOT_VERIFIED)
+        rules.append(entry)
+    return rules
+
+
+def overall(scenarios: list[dict]) -> str:
+    verdicts = {scenario["verdict"] for scenario in scenarios}
+    if FAILED in verdicts:
+        return "non-conformant"
+    if NOT_VERIFIED in verdicts or not scenarios:
+        return "incomplete"
+    return "conformant"
+
+
+def scrub(value, secrets: list[str]):
+    """Replace every secret by a mask, wherever it stands in the report."""
+    if isinstance(value, str):
+        for secret in secrets:
+            value = value.replace(secret, "••••••")
+        return value
+    if isinstance(value, list):
+        return [scrub(item, secrets) for item in value]
+    if isinstance(value, dict):
+        return {key: scrub(item, secrets) for key, item in value.items()}
+    return value
+
+
+def build(scenarios: list[dict], meta: dict) -> dict:
+    ordered = sorted(scenarios, key=lambda s: (s["feature"], s["line"], s["name"]))
+    return {
+        "verdict": overall(ordered),
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        **meta,
+        "rules": rule_verdicts(ordered),
+        "scenarios": ordered,
+    }
+
+
+def write(directory: Path, report: dict, secrets: list[str]) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "conformance.json"
+    path.write_text(json.dumps(scrub(report, secrets), ensure_ascii=False, indent=2), encoding="utf-8")
+    return path

@@ -1,0 +1,29 @@
+# language: fr
+Fonctionnalité: Créer un espace professionnel expert, de la pré-inscription à la première connexion
+  Un usager professionnel qui n'a pas d'espace professionnel crée le sien en mode
+  expert : il se pré-inscrit, reçoit un code d'activation par courriel, active son
+  espace, sauvegarde son récapitulatif puis se connecte (guide, §1.4 à §4).
+
+  @parcours
+  Scénario: Un nouvel usager crée, active et utilise son espace professionnel expert
+    Soit un usager professionnel qui n'a pas d'espace professionnel
+    Quand il ouvre la page "Connexion à votre espace professionnel"
+    Et il choisit de créer son espace professionnel en mode expert
+    Alors l'étape en cours est "Conditions générales"
+    Quand il accepte les conditions générales et recopie les caractères de l'image
+    Alors l'étape en cours est "Identifiants"
+    Quand il choisit son adresse électronique et son mot de passe
+    Alors l'étape en cours est "Formulaire inscription"
+    Quand il remplit le formulaire d'inscription
+    Alors l'étape en cours est "Récapitulatif"
+    Et le récapitulatif reprend ses informations sans son mot de passe
+    Quand il valide son inscription
+    Alors l'étape en cours est "Enregistrement"
+    Et la page indique l'adresse électronique à laquelle le code a été envoyé
+    Et il reçoit un courriel d'activation contenant un code de 12 caractères
+    Quand il active son espace avec ce code et son adresse électronique
+    Alors l'étape en cours est "Récapitulatif"
+    Et la page confirme son inscription sous un numéro d'abonné de 14 chiffres
+    Et le récapitulatif PDF reprend ses informations et ce numéro d'abonné
+    Quand il se connecte avec son adresse électronique et son mot de passe
+    Alors il est connecté à son espace professionnel

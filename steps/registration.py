@@ -1,0 +1,58 @@
+"""Steps of the pre-registration (guide §2): from the login page to "Valider"."""
+
+from pytest_bdd import given, parsers, then, when
+
+
+@given("un usager professionnel qui n'a pas d'espace professionnel")
+def new_applicant(user):
+    return user
+
+
+@when(parsers.parse('il ouvre la page "{title}"'))
+def open_page(user, title):
+    user.open_login_page()
+    assert title in user.page_text(), f"la page d'accueil ne montre pas « {title} »"
+
+
+@when("il choisit de créer son espace professionnel en mode expert")
+def choose_expert_mode(user):
+    user.press("Créer votre espace professionnel")
+    user.press("Créez votre espace en mode expert")
+
+
+@when("il accepte les conditions générales et recopie les caractères de l'image")
+def accept_terms(user):
+    user.accept_terms()
+
+
+@when("il choisit son adresse électronique et son mot de passe")
+def choose_credentials(user):
+    user.enter_credentials()
+
+
+@when("il remplit le formulaire d'inscription")
+def fill_form(user):
+    user.fill_registration_form()
+
+
+@when("il valide son inscription")
+def validate_registration(user):
+    user.press("Valider")
+
+
+@then(parsers.parse('l\'étape en cours est "{step}"'))
+def current_step_is(user, step):
+    shown = user.current_step()
+    assert shown == step, f"étape en cours « {shown} », attendue « {step} » ; erreurs affichées : {user.errors()}"
+
+
+@then("le récapitulatif reprend ses informations sans son mot de passe")
+def recap_shows_information(user):
+    text = user.page_text()
+    applicant = user.applicant
+    expected = [applicant.last_name, applicant.first_name, applicant.phone, applicant.email, applicant.street_number,
+                applicant.street_type, applicant.street_name, applicant.postcode, applicant.city, applicant.country,
+                applicant.trust_question, applicant.trust_answer]
+    missing = [value for value in expected if value not in text]
+    assert not missing, f"le récapitulatif ne montre pas : {missing}"
+    assert applicant.password not in text, "le récapitulatif montre le mot de passe"

@@ -1,0 +1,58 @@
+"""The SMTP sink and the reader: a message sent by SMTP is found for its recipient only."""
+
+import smtplib
+import socket
+from email.message import EmailMessage
+
+import pytest
+
+from espro.drivers.mail import MaildirReader, SmtpSink, wait_for
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def sink(tmp_path):
+    port = free_port()
+    running = SmtpSink("127.0.0.1", port, tmp_path / "maildir")
+    running.start()
+    yield running, port
+    running.stop()
+
+
+def send(port, to, subject):
+    message = EmailMessage()
+    message["From"] = "ne-pas-repondre@dgfip.finances.gouv.fr"
+    message["To"] = to
+    message["Subject"] = subject
+    message.set_content("Bonjour,")
+    with smtplib.SMTP("127.0.0.1", port) as client:
+        client.send_message(message)
+
+
+def test_sink_keeps_messages_per_recipient_in_order(sink):
+    running, port = sink
+    send(port, "lila@example.com", "premier")
+    send(port, "paul@example.com", "autre")
+    send(port, "Lila@Example.com", "second")
+    reader = MaildirReader(running.maildir)
+    found = wait_for(reader, "lila@example.com", 2, timeout_s=5)
+    assert [b"premier" in raw for raw in found] == [True, False]
+    assert b"second" in found[1]
+    assert len(reader.messages_for("paul@example.com")) == 1
+
+
+def test_waiting_ends_in_a_clear_failure(sink):
+    running, _ = sink
+    with pytest.raises(AssertionError, match="aucun courriel n°1 reçu pour nobody@example.com en 0.2 s"):
+        wait_for(MaildirReader(running.maildir), "nobody@example.com", 1, timeout_s=0.2)
+
+
+def test_busy_port_is_one_clear_line(sink, tmp_path):
+    _, port = sink
+    with pytest.raises(Exception, match=f"ne peut pas écouter sur 127.0.0.1:{port}"):
+        SmtpSink("127.0.0.1", port, tmp_path / "other").start()

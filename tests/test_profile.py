@@ -1,0 +1,75 @@
+"""Loading a target profile: substitution, validation, one clear line for each mistake."""
+
+import pytest
+
+from espro import FIXTURES_DIR
+from espro.errors import RunError
+from espro.profile import load
+
+VALID = """\
+target_url: http://127.0.0.1:8000/
+hooks:
+  url: http://127.0.0.1:8000/__conformance__/
+  token: ${TOKEN}
+captcha: {mode: hook}
+mail: {kind: smtp, host: 127.0.0.1, port: 2525}
+"""
+
+
+def write(tmp_path, text):
+    path = tmp_path / "profile.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_valid_profile_substitutes_environment(tmp_path):
+    profile = load(write(tmp_path, VALID), environ={"TOKEN": "s3cret"})
+    assert profile.hooks_token == "s3cret"
+    assert profile.hooks_url == "http://127.0.0.1:8000/__conformance__"
+    assert profile.hooks_available == ("captcha", "clock", "certificate-spaces")
+    assert profile.secrets() == ["s3cret"]
+    assert profile.timeout("mail") == 15
+
+
+def test_missing_environment_variable_is_named(tmp_path):
+    with pytest.raises(RunError, match="variable d'environnement TOKEN n'est pas définie"):
+        load(write(tmp_path, VALID), environ={})
+
+
+def test_typo_in_a_key_names_the_key(tmp_path):
+    with pytest.raises(RunError, match="clé inconnue 'tagret_url'"):
+        load(write(tmp_path, VALID.replace("target_url", "tagret_url")), environ={"TOKEN": "t"})
+
+
+def test_typo_in_a_nested_key_names_where(tmp_path):
+    with pytest.raises(RunError, match="clé inconnue 'tokn' dans hooks"):
+        load(write(tmp_path, VALID.replace("token:", "tokn:")), environ={"TOKEN": "t"})
+
+
+def test_unknown_mail_kind_is_refused(tmp_path):
+    text = VALID.replace("{kind: smtp, host: 127.0.0.1, port: 2525}", "{kind: pigeon}")
+    with pytest.raises(RunError, match="mail"):
+        load(write(tmp_path, text), environ={"TOKEN": "t"})
+
+
+def test_not_yaml_says_so(tmp_path):
+    with pytest.raises(RunError, match="pas du YAML valide"):
+        load(write(tmp_path, "target_url: [unclosed"), environ={})
+
+
+def test_missing_file_says_so(tmp_path):
+    with pytest.raises(RunError, match="profil introuvable"):
+        load(tmp_path / "absent.yaml")
+
+
+def test_fixed_captcha_and_declared_hooks(tmp_path):
+    text = VALID.replace("captcha: {mode: hook}", "captcha: {mode: fixed, answer: AB12CD}").replace(
+        "  token: ${TOKEN}", "  token: t\n  available: [clock]")
+    profile = load(write(tmp_path, text), environ={})
+    assert profile.captcha == {"mode": "fixed", "answer": "AB12CD"}
+    assert profile.has_hook("clock") and not profile.has_hook("captcha")
+
+
+def test_bundled_reference_profile_is_valid():
+    profile = load(FIXTURES_DIR / "profiles" / "reference.yaml", environ={"CONFORMANCE_TOKEN": "t"})
+    assert profile.target_url == "http://127.0.0.1:8000/"
