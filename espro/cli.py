@@ -11,14 +11,14 @@ RUN_EXIT = {0: 0, 1: 1}
 
 def serve(args) -> int:
     """Start the reference implementation (Flask) until interrupted."""
-    from werkzeug.serving import run_simple
-
-    from reference_impl import create_app
-
     token = os.environ.get("CONFORMANCE_TOKEN", "")
     if args.test_mode and not token:
         print("espro serve : --test-mode demande la variable CONFORMANCE_TOKEN (le jeton des crochets)", file=sys.stderr)
         return 2
+    from werkzeug.serving import run_simple
+
+    from reference_impl import create_app
+
     overrides = {"ESPRO_TEST_MODE": "1" if args.test_mode else "0", "CONFORMANCE_TOKEN": token,
                  "ESPRO_MAIL_HOST": args.mail_host, "ESPRO_MAIL_PORT": args.mail_port}
     if args.database_url:

@@ -66,7 +66,7 @@ def _schema() -> dict:
 
 def _describe(error: jsonschema.ValidationError) -> str:
     """One line naming the offending key, as a person would want it."""
-    where = "/".join(str(part) for part in error.absolute_path) or "racine"
+    where = "/".join(str(part) for part in error.absolute_path) or "la racine du profil"
     if error.validator == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         unknown = sorted(set(error.instance) - allowed)

@@ -1,0 +1,48 @@
+"""`espro run` stops with exit 2 and one line when the run cannot be made (contract §6)."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+PROFILE = """\
+target_url: http://127.0.0.1:{port}/
+hooks: {{url: "http://127.0.0.1:{port}/__conformance__", token: "${{CONFORMANCE_TOKEN}}"}}
+captcha: {{mode: hook}}
+mail: {{kind: smtp, host: 127.0.0.1, port: 2598}}
+"""
+
+
+def espro_run(tmp_path, profile_text, environ=None):
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(profile_text, encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "CONFORMANCE_TOKEN"}
+    env.update(environ or {})
+    result = subprocess.run([sys.executable, "-m", "espro", "run", "--profile", str(profile),
+                             "--report", str(tmp_path / "report")],
+                            capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    return result.returncode, lines
+
+
+@pytest.mark.parametrize("profile_text, environ, expected", [
+    (PROFILE.format(port=9), {"CONFORMANCE_TOKEN": "t"}, "cible injoignable : http://127.0.0.1:9/"),
+    (PROFILE.format(port=9).replace("target_url", "tagret_url"), {"CONFORMANCE_TOKEN": "t"}, "clé inconnue 'tagret_url'"),
+    (PROFILE.format(port=9), {}, "variable d'environnement CONFORMANCE_TOKEN n'est pas définie"),
+], ids=["unreachable", "typo", "missing-variable"])
+def test_run_that_cannot_be_made_is_exit_2_and_one_line(tmp_path, profile_text, environ, expected):
+    status, lines = espro_run(tmp_path, profile_text, environ)
+    assert status == 2
+    assert len(lines) == 1, lines
+    assert expected in lines[0]
+    assert not (tmp_path / "report" / "conformance.json").exists()
+
+
+def test_serve_without_token_in_test_mode_is_one_line():
+    env = {key: value for key, value in os.environ.items() if key != "CONFORMANCE_TOKEN"}
+    result = subprocess.run([sys.executable, "-m", "espro", "serve", "--test-mode", "--port", "9"],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "espro serve : --test-mode demande la variable CONFORMANCE_TOKEN (le jeton des crochets)"]
