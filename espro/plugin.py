@@ -160,7 +160,7 @@ def pytest_bdd_before_scenario(request, feature, scenario):
 def _record_step(request, step, status):
     record = request.node.stash.get(SCENARIO_KEY, None)
     if record is not None:
-        record["steps"].append({"keyword": step.keyword, "text": step.text, "status": status})
+        record["steps"].append({"keyword": step.keyword, "text": step.name, "status": status})
 
 
 def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):

@@ -19,6 +19,8 @@ class SmtpSink:
 
     def __init__(self, host: str, port: int, maildir: Path):
         self.maildir = Path(maildir)
+        for folder in ("tmp", "new", "cur"):
+            (self.maildir / folder).mkdir(parents=True, exist_ok=True)
         self._controller = Controller(MaildirHandler(str(self.maildir)), hostname=host, port=port)
 
     def start(self) -> None:
