@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from espro import catalogue
 from espro import profile as profiles
 from espro import report as conformance
 from playwright.sync_api import Error as PlaywrightError
@@ -49,6 +50,8 @@ def _is_worker(config) -> bool:
 def pytest_configure(config):
     for module in STEP_MODULES:
         config.pluginmanager.import_plugin(module)
+    for rule_id, rule in catalogue.rules().items():
+        config.addinivalue_line("markers", f"{rule_id}: {rule['titre']}")
     path = config.getoption("profile")
     if not path:
         return
@@ -198,7 +201,7 @@ def pytest_runtest_makereport(item, call):
     verdict = {"passed": conformance.PASSED, "failed": conformance.FAILED}.get(rep.outcome, conformance.NOT_VERIFIED)
     state = item.config.stash[STATE_KEY]
     profile = item.config.stash[PROFILE_KEY]
-    entry = {**record, "rules": conformance.rule_ids(record["tags"]), "verdict": verdict, "nodeid": item.nodeid,
+    entry = {**record, "rules": catalogue.rule_ids(record["tags"]), "verdict": verdict, "nodeid": item.nodeid,
              "duration_s": round(rep.duration, 3)}
     if verdict != conformance.PASSED:
         entry["reason"] = _reason(call) if call.excinfo else rep.longrepr[2]

@@ -5,29 +5,12 @@ report, so that the result is complete under pytest-xdist too.
 """
 
 import json
-import re
 from datetime import datetime, timezone
 from pathlib import Path
 
-import yaml
+from espro import catalogue
 
-from espro import FEATURES_DIR
-
-RULE_TAG = re.compile(r"^[A-Z]+-[0-9]{2}$")
 PASSED, FAILED, NOT_VERIFIED = "passed", "failed", "not-verified"
-CATALOGUE = FEATURES_DIR / "regles.yaml"
-
-
-def rule_ids(tags) -> list[str]:
-    return sorted(tag for tag in tags if RULE_TAG.match(tag))
-
-
-def catalogue() -> dict[str, dict]:
-    """The rule catalogue by id; empty where none is shipped."""
-    if not CATALOGUE.exists():
-        return {}
-    data = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8")) or {}
-    return {rule["id"]: rule for rule in data.get("regles", [])}
 
 
 def rule_verdicts(scenarios: list[dict]) -> list[dict]:
@@ -37,7 +20,7 @@ def rule_verdicts(scenarios: list[dict]) -> list[dict]:
     for scenario in scenarios:
         for rule in scenario["rules"]:
             by_rule.setdefault(rule, []).append(scenario)
-    known = catalogue()
+    known = catalogue.rules()
     rules = []
     for rule_id, tagged in sorted(by_rule.items()):
         verdicts = {scenario["verdict"] for scenario in tagged}
@@ -61,10 +44,15 @@ def overall(scenarios: list[dict]) -> str:
     return "conformant"
 
 
+MASKED_FROM_LENGTH = 4
+
+
 def scrub(value, secrets: list[str]):
-    """Replace every secret by a mask, wherever it stands in the report."""
+    """Replace every secret by a mask, wherever it stands in the report.
+
+    Secrets shorter than four characters would mask ordinary words; they are left alone."""
     if isinstance(value, str):
-        for secret in secrets:
+        for secret in (s for s in secrets if len(s) >= MASKED_FROM_LENGTH):
             value = value.replace(secret, "••••••")
         return value
     if isinstance(value, list):

@@ -4,7 +4,8 @@ Fonctionnalité: Créer un espace professionnel expert, de la pré-inscription �
   expert : il se pré-inscrit, reçoit un code d'activation par courriel, active son
   espace, sauvegarde son récapitulatif puis se connecte (guide, §1.4 à §4).
 
-  @parcours
+  @parcours @MODE-07 @ETAPE-02 @CG-09 @IDENT-22 @FORM-14 @RECAP-01 @RECAP-02 @RECAP-06 @ENREG-01
+  @MAIL-03 @MAIL-08 @ACTIV-11 @CONFIRM-01 @CONFIRM-04 @PDF-01 @PDF-03 @PDF-04 @PDF-05 @PDF-06 @PDF-08 @ESPACE-01
   Scénario: Un nouvel usager crée, active et utilise son espace professionnel expert
     Soit un usager professionnel qui n'a pas d'espace professionnel
     Quand il ouvre la page "Connexion à votre espace professionnel"

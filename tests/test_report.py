@@ -3,10 +3,11 @@
 import json
 
 from espro import report
+from espro.catalogue import rule_ids
 
 
 def scenario(name, verdict, tags, reason=None):
-    entry = {"name": name, "feature": "f", "line": 1, "tags": tags, "rules": report.rule_ids(tags), "verdict": verdict}
+    entry = {"name": name, "feature": "f", "line": 1, "tags": tags, "rules": rule_ids(tags), "verdict": verdict}
     if reason:
         entry["reason"] = reason
     return entry
@@ -43,3 +44,7 @@ def test_written_report_masks_secrets(tmp_path):
     assert "s3cret" not in text
     assert json.loads(text)["scenarios"][0]["reason"] == "jeton •••••• refusé"
     assert json.loads(text)["verdict"] == "non-conformant"
+
+
+def test_very_short_secret_does_not_mask_ordinary_words():
+    assert report.scrub({"name": "expert x"}, ["x"]) == {"name": "expert x"}
