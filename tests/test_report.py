@@ -2,7 +2,10 @@
 
 import json
 
-from espro import report
+import jsonschema
+import pytest
+
+from espro import SCHEMAS_DIR, report
 from espro.catalogue import rule_ids
 
 
@@ -48,3 +51,13 @@ def test_written_report_masks_secrets(tmp_path):
 
 def test_very_short_secret_does_not_mask_ordinary_words():
     assert report.scrub({"name": "expert x"}, ["x"]) == {"name": "expert x"}
+
+
+def test_built_report_follows_its_schema():
+    schema = json.loads((SCHEMAS_DIR / "report.schema.json").read_text(encoding="utf-8"))
+    built = report.build([scenario("a", "passed", ["CNX-04"]), scenario("b", "not-verified", ["DELAI-01"], "r")],
+                         {"profile": "p.yaml", "seed": 3})
+    jsonschema.validate(built, schema)
+    del built["scenarios"][1]["reason"]
+    with pytest.raises(jsonschema.ValidationError, match="'reason' is a required property"):
+        jsonschema.validate(built, schema)
