@@ -141,12 +141,16 @@ def applicant(request, pytestconfig, espro_profile):
 @pytest.fixture
 def user(request, espro_profile, espro_browser, applicant, pytestconfig):
     state = pytestconfig.stash[STATE_KEY]
-    page = espro_browser.new_page(espro_profile.target_url, Locators(espro_profile.locators), espro_profile.timeout("page"))
+    locators = Locators(espro_profile.locators)
+
+    def open_page():
+        return espro_browser.new_page(espro_profile.target_url, locators, espro_profile.timeout("page"))
+
     hooks = HooksClient(espro_profile.hooks_url, espro_profile.hooks_token, espro_profile.hooks_available,
                         espro_profile.timeout("hooks"))
-    person = User(page, hooks, MaildirReader(Path(state["maildir"])), espro_profile, applicant)
+    person = User(open_page, hooks, MaildirReader(Path(state["maildir"])), espro_profile, applicant)
     yield person
-    page.close()
+    person.close()
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):

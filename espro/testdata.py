@@ -74,3 +74,32 @@ def new_applicant(seed: int) -> Applicant:
         trust_question=TRUST_QUESTION,
         trust_answer=fake.first_name(),
     )
+
+
+def email_of_length(applicant: Applicant, length: int) -> str:
+    """A valid, unique address of exactly `length` characters: the local part grows up to
+    64 characters, then a sub-domain takes the rest."""
+    local = applicant.email.split("@")[0]
+    missing = length - len(local) - 1 - len(MAIL_DOMAIN)
+    if missing < 0:
+        raise ValueError(f"une adresse de {length} caractères est trop courte pour rester unique")
+    subdomain = max(0, missing - (64 - len(local)))
+    subdomain = 2 if subdomain == 1 else subdomain
+    prefix = "d" * (subdomain - 1) + "." if subdomain else ""
+    return f"{local}{'x' * (missing - subdomain)}@{prefix}{MAIL_DOMAIN}"
+
+
+PASSWORD_KINDS = {
+    "lettres et chiffres": "aZ7",
+    "lettres seulement": "aZb",
+    "chiffres seulement": "739",
+    "lettres, chiffres et ponctuation": "aZ7'",
+    "lettres accentuées et chiffres": "éÀ7",
+}
+
+
+def password_of(kind: str, length: int, with_space: bool = False) -> str:
+    """A password of `length` characters made of the characters `kind` names."""
+    alphabet = PASSWORD_KINDS[kind]
+    body = "".join(alphabet[index % len(alphabet)] for index in range(length))
+    return body[:length // 2] + " " + body[length // 2 + 1:] if with_space else body

@@ -1,3 +1,12 @@
 """Step definitions: thin, in the guide's words; they speak to `espro.user.User` only."""
 
-STEP_MODULES = ("steps.registration", "steps.activation", "steps.space")
+STEP_MODULES = (
+    "steps.common",
+    "steps.registration",
+    "steps.terms",
+    "steps.login_page",
+    "steps.credentials",
+    "steps.form",
+    "steps.activation",
+    "steps.space",
+)

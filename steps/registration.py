@@ -40,12 +40,6 @@ def validate_registration(user):
     user.press("Valider")
 
 
-@then(parsers.parse('l\'étape en cours est "{step}"'))
-def current_step_is(user, step):
-    shown = user.current_step()
-    assert shown == step, f"étape en cours « {shown} », attendue « {step} » ; erreurs affichées : {user.errors()}"
-
-
 @then("le récapitulatif reprend ses informations sans son mot de passe")
 def recap_shows_information(user):
     text = user.page_text()

@@ -1,6 +1,7 @@
 """Playwright driver: one browser per process, one fresh context per scenario."""
 
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
@@ -87,6 +88,38 @@ class WebPage:
     def choose(self, label: str, option: str) -> None:
         self.locators.field(self.page, label).select_option(label=option)
 
+    def has_field(self, label: str) -> bool:
+        return self.locators.field(self.page, label).count() > 0
+
+    def field_name(self, label: str) -> str:
+        """The field's accessible name, as assistive technologies compute it."""
+        snapshot = self.locators.field(self.page, label).aria_snapshot()
+        match = re.search(r'"((?:[^"\\]|\\.)*)"', snapshot)
+        return match.group(1) if match else ""
+
+    def field_error(self, label: str) -> str | None:
+        """The message tied to an invalid field (contract §1), or None when it is not invalid."""
+        field = self.locators.field(self.page, label)
+        if field.get_attribute("aria-invalid") != "true":
+            return None
+        ids = (field.get_attribute("aria-describedby") or "").split()
+        texts = [self.page.locator(f"[id='{ident}']").inner_text() for ident in ids]
+        return " ".join(" ".join(texts).split())
+
+    def is_masked(self, label: str) -> bool:
+        return self.locators.field(self.page, label).get_attribute("type") == "password"
+
+    def is_checked(self, label: str) -> bool:
+        return self.locators.checkbox(self.page, label).is_checked()
+
+    def options_of(self, label: str) -> list[str]:
+        return [" ".join(text.split()) for text in self.locators.field(self.page, label).locator("option").all_inner_texts()]
+
+    def force_value(self, label: str, value: str) -> None:
+        """What a user can do with the browser's tools: drop readonly/disabled and change the value."""
+        self.locators.field(self.page, label).evaluate(
+            "(el, value) => { el.removeAttribute('readonly'); el.removeAttribute('disabled'); el.value = value; }", value)
+
     def value_of(self, label: str) -> str:
         field = self.locators.field(self.page, label)
         if field.evaluate("el => el.tagName") == "SELECT":
@@ -98,6 +131,11 @@ class WebPage:
 
     def current_step(self) -> str:
         return " ".join(self.locators.marker(self.page, STEP_MARKER).inner_text().split())
+
+    def steps(self) -> list[str]:
+        """The names of the stepper's steps, in order."""
+        items = self.locators.marker(self.page, STEP_MARKER).locator("xpath=ancestor::*[self::ol or self::ul][1]/li")
+        return [" ".join(text.split()) for text in items.all_inner_texts()]
 
     def errors(self) -> list[str]:
         """Every error shown: page alerts, then the messages tied to invalid fields."""
@@ -111,16 +149,34 @@ class WebPage:
     def text(self) -> str:
         return " ".join(self.page.locator("body").inner_text().split())
 
+    def visible_text(self, text: str) -> bool:
+        return self.page.get_by_text(text, exact=False).first.is_visible()
+
+    def text_starting_with(self, prefix: str) -> str | None:
+        found = self.page.get_by_text(re.compile("^" + re.escape(prefix)))
+        return " ".join(found.first.inner_text().split()) if found.count() else None
+
+    def html(self) -> str:
+        return self.page.content()
+
+    @property
+    def url(self) -> str:
+        return self.page.url
+
     def fetch_document(self, name: str) -> tuple[str, bytes]:
         """What the control `name` yields: its link fetched with the page's cookies, or a download."""
         control = self.locators.control(self.page, name).first
         href = control.get_attribute("href")
         if href and not href.startswith(("#", "javascript:")):
-            response = self.context.request.get(urljoin(self.page.url, href))
-            return response.headers.get("content-type", ""), response.body()
+            return self.fetch(urljoin(self.page.url, href))
         with self.page.expect_download() as download:
             control.click()
         return "application/octet-stream", Path(download.value.path()).read_bytes()
+
+    def fetch(self, url: str) -> tuple[str, bytes]:
+        """GET with this tab's cookies, without leaving the page."""
+        response = self.context.request.get(url)
+        return response.headers.get("content-type", ""), response.body()
 
     def cookies(self) -> dict[str, str]:
         return {cookie["name"]: cookie["value"] for cookie in self.context.cookies(self.page.url)}

@@ -1,0 +1,39 @@
+"""Steps of the first step, Conditions générales, and of its CAPTCHA (guide §2)."""
+
+from pytest_bdd import parsers, then, when
+
+from espro.user import CAPTCHA_FIELD, TERMS_CHECKBOX
+
+
+@when("il coche la case des conditions générales")
+def tick_terms(user):
+    user.page.check(TERMS_CHECKBOX)
+
+
+@when("il note les caractères de l'image", target_fixture="noted_captcha")
+def note_captcha(user):
+    return user.captcha_answer()
+
+
+@when("il recopie les caractères notés")
+def copy_noted(user, noted_captcha):
+    user.fill(CAPTCHA_FIELD, noted_captcha)
+
+
+@then("les caractères de l'image sont au nombre de six")
+def six_characters(user):
+    answer = user.captcha_answer()
+    assert len(answer.replace(" ", "")) == 6, f"réponse de l'image : {answer!r}"
+
+
+@then(parsers.parse('le lien "{name}" fournit un fichier audio'))
+def audio_link(user, name):
+    content_type, content = user.page.fetch_document(name)
+    assert content_type.startswith("audio/"), f"type reçu : {content_type!r}"
+    assert len(content) > 1000, f"fichier audio de {len(content)} octets"
+
+
+@then(parsers.parse('le lien "{name}" mène à une page qui affiche "{text}"'))
+def link_leads_to(user, name, text):
+    content_type, content = user.page.fetch_document(name)
+    assert text in content.decode("utf-8", errors="replace"), f"la page du lien « {name} » ne montre pas « {text} »"
