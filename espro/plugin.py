@@ -39,6 +39,7 @@ def pytest_addoption(parser):
     group.addoption("--espro-seed", type=int, help="graine des données de test (rejouer une exécution)")
     group.addoption("--serve-reference", action="store_true",
                     help="démarrer l'implémentation de référence selon le profil pendant l'exécution")
+    group.addoption("--reference-source", help="avec --serve-reference : dossier d'un autre paquet reference_impl")
     group.addoption("--headed", action="store_true", help="montrer le navigateur")
 
 
@@ -80,7 +81,7 @@ def pytest_configure(config):
 
 def _start_services(config, profile, state):
     if config.getoption("serve_reference"):
-        server = ReferenceServer(profile)
+        server = ReferenceServer(profile, config.getoption("reference_source"))
         state["_server"] = server
         server.start()
     ensure_reachable(profile.target_url, profile.timeout("page"))

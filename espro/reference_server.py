@@ -1,5 +1,8 @@
 """Start the bundled reference implementation for a run (`--serve-reference`).
 
+`source` names another folder holding a `reference_impl` package (a mutant, for instance)
+to serve instead of the bundled one.
+
 It is started as any operator would start it (`espro serve`), from what the profile says;
 the suite still reaches it only through the profile.
 """
@@ -18,11 +21,13 @@ from espro.errors import RunError
 
 
 class ReferenceServer:
-    def __init__(self, profile, startup_timeout_s: float = 30):
+    def __init__(self, profile, source: str | None = None, startup_timeout_s: float = 30):
         self.profile = profile
+        self.source = source
         self.startup_timeout_s = startup_timeout_s
         self._workdir = tempfile.TemporaryDirectory(prefix="espro-reference-")
         self._process = None
+        self._log = None
 
     def command(self) -> list[str]:
         url = urlsplit(self.profile.target_url)
@@ -37,9 +42,11 @@ class ReferenceServer:
 
     def start(self) -> None:
         environment = {"CONFORMANCE_TOKEN": self.profile.hooks_token or ""}
-        log = open(Path(self._workdir.name) / "server.log", "w+b")
+        if self.source:
+            environment["PYTHONPATH"] = os.pathsep.join(filter(None, [self.source, os.environ.get("PYTHONPATH")]))
+        self._log = log = open(Path(self._workdir.name) / "server.log", "w+b")
         self._process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT,
-                                         env={**os.environ, **environment})
+                                         env={**os.environ, **environment}, cwd=self.source or self._workdir.name)
         deadline = time.monotonic() + self.startup_timeout_s
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
@@ -61,4 +68,6 @@ class ReferenceServer:
                 self._process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self._process.kill()
+        if self._log is not None:
+            self._log.close()
         self._workdir.cleanup()
