@@ -95,6 +95,7 @@ PASSWORD_KINDS = {
     "chiffres seulement": "739",
     "lettres, chiffres et ponctuation": "aZ7'",
     "lettres accentuées et chiffres": "éÀ7",
+    "minuscules et chiffres": "a7",
 }
 
 

@@ -9,6 +9,7 @@ from espro.testdata import Applicant
 CAPTCHA_FIELD = "Recopiez les caractères de l'image"
 TERMS_CHECKBOX = "Je reconnais avoir pris connaissance des conditions générales"
 SUBSCRIBER_NUMBER = re.compile(r"sous le numéro\s+(\d+)")
+ACTIVATION_STEPS = ("Code d'activation", "Identifiants", "Récapitulatif")
 REGISTRATION_STEPS = ("Conditions générales", "Identifiants", "Formulaire inscription", "Récapitulatif", "Enregistrement")
 CREDENTIAL_FIELDS = (
     "Adresse électronique de connexion",
@@ -55,8 +56,26 @@ class User:
     def another_tab(self) -> "User":
         """The same person in a second, independent browser session."""
         other = User(self._open_page, self.hooks, self.mail_reader, self.profile, self.applicant)
-        self._pages.extend(other._pages)
+        self._pages[:0] = other._pages  # closed with ours; this person's current page stays last
         return other
+
+    def use_details(self, **changes) -> None:
+        """From now on the person types these values (Applicant attribute names) instead of the previous ones."""
+        self.applicant = self.applicant.with_changes(**changes)
+
+    def lose_session(self) -> None:
+        """The browser forgets its cookies (session lost, or cookies cleared) while the page stays shown."""
+        self.page.forget_cookies()
+
+    def reopen_elsewhere(self) -> None:
+        """Open the address of the page shown in a fresh browser (no cookies), as a copied link."""
+        address = self.page.url
+        self.new_session()
+        self.page.open(address)
+
+    def let_time_pass(self, seconds: int) -> None:
+        """The target's clock moves forward (clock hook, contract §3); not verified without it."""
+        self.hooks.advance_clock(seconds)
 
     def close(self) -> None:
         for page in self._pages:
@@ -85,6 +104,25 @@ class User:
 
     def errors(self) -> list[str]:
         return self.page.errors()
+
+    def lines_shown(self, labels, end: str = "Etape précédente") -> dict[str, str | None]:
+        """On a page that lists « label : value » lines (the recap): for each label, the text after
+        it and its colon, up to the next label or to `end`; "" for a label shown without value,
+        None for a label absent. A label shown twice (a heading, then its line) gives the last value."""
+        text = self.page_text()
+        found = sorted((match.start(), match.end(), label) for label in labels
+                       for match in re.finditer(rf"(?<!\S){re.escape(label)}(?:\s*:)?(?=\s|$)", text))
+        if not found:
+            return {label: None for label in labels}
+        stop = text.find(end, found[0][0])
+        found = [item for item in found if stop < 0 or item[0] < stop]
+        values: dict[str, str | None] = {label: None for label in labels}
+        for index, (start, after, label) in enumerate(found):
+            until = found[index + 1][0] if index + 1 < len(found) else (stop if stop >= 0 else len(text))
+            value = text[after:until].strip()
+            if value or not values[label]:
+                values[label] = value
+        return values
 
     # The CAPTCHA
 
@@ -130,9 +168,13 @@ class User:
         actions = (self.accept_terms, self.enter_credentials, self.fill_registration_form, lambda: self.press("Valider"))
         for action in actions[:REGISTRATION_STEPS.index(step)]:
             action()
+        self._expect_step(step, "de la pré-inscription")
+
+    def _expect_step(self, step: str, procedure: str) -> None:
         shown = self.current_step()
         if shown != step:
-            raise AssertionError(f"l'étape « {step} » n'a pas pu être atteinte : étape « {shown} », erreurs : {self.errors()}")
+            raise AssertionError(f"l'étape « {step} » {procedure} n'a pas pu être atteinte : "
+                                 f"étape « {shown} », erreurs : {self.errors()}")
 
     # After "Valider"
 
@@ -143,19 +185,36 @@ class User:
     def emails_received(self) -> int:
         return len(self.mail_reader.messages_for(self.applicant.email))
 
+    def emails_to(self, address: str) -> int:
+        """How many messages the mail sink holds for `address` (another address than the person's)."""
+        return len(self.mail_reader.messages_for(address))
+
     def read_activation_code(self) -> str | None:
         self.activation_code = activation_email.activation_code(self.activation_emails()[-1].text)
         return self.activation_code
 
-    def activate(self, code: str, email: str) -> None:
-        """From the login page: Activer, the code and the CAPTCHA, then the login address."""
+    def activate(self, code: str, email: str, until: str = "Récapitulatif") -> None:
+        """From the login page: Activer, the code and the CAPTCHA, then the login address,
+        stopping once the activation step `until` is shown."""
         self.open_login_page()
         self.press("Activer")
+        if until == ACTIVATION_STEPS[0]:
+            return
         self.page.fill("Saisissez le code d'activation", code)
         self.copy_captcha()
         self.press("Continuer")
+        if until == ACTIVATION_STEPS[1]:
+            return
         self.page.fill("Saisissez votre adresse électronique de connexion", email)
         self.press("Continuer")
+
+    def reach_activation(self, step: str) -> None:
+        """With valid data, up to `step` of the activation; pre-registers first when a code is needed."""
+        if step != ACTIVATION_STEPS[0]:
+            self.reach("Enregistrement")
+            self.read_activation_code()
+        self.activate(self.activation_code, self.applicant.email, until=step)
+        self._expect_step(step, "de l'activation")
 
     def create_space(self) -> None:
         """The whole procedure, up to the confirmation of an activated space."""

@@ -19,7 +19,7 @@ def on_mode_page(user):
     return user
 
 
-@given(parsers.parse('un usager à l\'étape "{step}"'), target_fixture="user")
+@given(parsers.re(r'un usager à l\'étape "(?P<step>[^"]+)"(?: de la pré-inscription)?'), target_fixture="user")
 def at_step(user, step):
     user.reach(step)
     return user

@@ -1,11 +1,13 @@
 """Playwright driver: one browser per process, one fresh context per scenario."""
 
+import json
 import os
 import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+import yaml
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
@@ -93,9 +95,13 @@ class WebPage:
 
     def field_name(self, label: str) -> str:
         """The field's accessible name, as assistive technologies compute it."""
-        snapshot = self.locators.field(self.page, label).aria_snapshot()
-        match = re.search(r'"((?:[^"\\]|\\.)*)"', snapshot)
-        return match.group(1) if match else ""
+        # The snapshot is YAML: `- textbox "name"`, single-quoted as a whole when the name holds
+        # ": " (its apostrophes then doubled), a mapping when the field has a value.
+        snapshot = yaml.safe_load(self.locators.field(self.page, label).aria_snapshot())
+        entry = snapshot[0] if isinstance(snapshot, list) and snapshot else snapshot
+        entry = next(iter(entry)) if isinstance(entry, dict) else str(entry or "")
+        match = re.search(r'"((?:[^"\\]|\\.)*)"', entry)
+        return json.loads(f'"{match.group(1)}"') if match else ""
 
     def field_error(self, label: str) -> str | None:
         """The message tied to an invalid field (contract §1), or None when it is not invalid."""
@@ -105,6 +111,28 @@ class WebPage:
         ids = (field.get_attribute("aria-describedby") or "").split()
         texts = [self.page.locator(f"[id='{ident}']").inner_text() for ident in ids]
         return " ".join(" ".join(texts).split())
+
+    def field_hints(self, label: str) -> str:
+        """Everything that tells a person about the field: its accessible name, its placeholder,
+        its title and the texts its aria-describedby points to, whitespace folded."""
+        field = self.locators.field(self.page, label)
+        described = field.evaluate(
+            """el => (el.getAttribute('aria-describedby') || '').split(/\\s+/)
+                 .map(id => id && document.getElementById(id)).filter(Boolean).map(e => e.textContent).join(' ')""")
+        parts = [self.field_name(label), field.get_attribute("placeholder") or "", field.get_attribute("title") or "",
+                 described]
+        return " ".join(" ".join(parts).split())
+
+    def type_keys(self, label: str, value: str) -> None:
+        """Empty the field, then type `value` key by key, as a person does (every key event fires)."""
+        field = self.locators.field(self.page, label)
+        field.fill("")
+        field.press_sequentially(value)
+
+    def alerts(self) -> list[str]:
+        """The page-level messages only (contract §1: elements with role="alert")."""
+        return [" ".join(text.split()) for text in self.locators.marker(self.page, PAGE_ERROR).all_inner_texts()
+                if text.strip()]
 
     def is_masked(self, label: str) -> bool:
         return self.locators.field(self.page, label).get_attribute("type") == "password"
@@ -131,6 +159,23 @@ class WebPage:
 
     def current_step(self) -> str:
         return " ".join(self.locators.marker(self.page, STEP_MARKER).inner_text().split())
+
+    def current_step_if_any(self) -> str | None:
+        """The current step's name, or None at once when the page shows no stepper (no waiting)."""
+        marker = self.locators.marker(self.page, STEP_MARKER)
+        return " ".join(marker.first.inner_text().split()) if marker.count() else None
+
+    def headings(self) -> list[str]:
+        """The texts of the page's headings (role heading, any level), whitespace folded."""
+        return [" ".join(text.split()) for text in self.page.get_by_role("heading").all_inner_texts()]
+
+    def control_count(self, name: str) -> int:
+        """How many buttons and links are named exactly `name`."""
+        return self.locators.control(self.page, name).count()
+
+    def forget_cookies(self) -> None:
+        """The browser loses its cookies (its session) while the page stays on screen."""
+        self.context.clear_cookies()
 
     def steps(self) -> list[str]:
         """The names of the stepper's steps, in order."""
