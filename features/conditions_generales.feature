@@ -80,3 +80,21 @@ Fonctionnalité: Accepter les conditions générales et recopier les caractères
     Alors la page propose :
       | contrôle                            |
       | Créez votre espace en mode expert   |
+
+  @CG-03 @ETAPE-05
+  Scénario: La case et le champ de l'image portent leur astérisque après leur libellé
+    Alors le nom du champ "Je reconnais avoir pris connaissance des conditions générales" est "Je reconnais avoir pris connaissance des conditions générales et les accepte sans restriction. *"
+    Et les champs suivants sont marqués d'un astérisque après leur libellé :
+      | champ                              |
+      | Recopiez les caractères de l'image |
+
+  @CG-06
+  Scénario: Après « Changer l'image », les caractères de la nouvelle image sont acceptés
+    Quand il note les caractères de l'image
+    Et il clique sur "Changer l'image"
+    Alors il reste à l'étape "Conditions générales"
+    Et une nouvelle image est proposée
+    Quand il coche la case des conditions générales
+    Et il recopie les caractères de l'image
+    Et il clique sur "Continuer"
+    Alors l'étape en cours est "Identifiants"
