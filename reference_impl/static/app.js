@@ -12,15 +12,15 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
-  // Live « Niveau de sécurité » of the new password: the server rules give « Moyen »,
-  // three kinds of characters among lower case, upper case, digits and others give « Fort ».
+  // Live « Niveau de sécurité » of the new password (rule IDENT-11): « Fort » exactly when the
+  // server rules hold; below, « Moyen » once letters and digits reach half the length.
   for (const output of document.querySelectorAll(".strength")) {
     const input = document.querySelector(`[aria-controls="${output.id}"]`);
     input.addEventListener("input", () => {
       const value = input.value;
       const valid = value.length >= 20 && /\p{L}/u.test(value) && /[0-9]/.test(value) && !/\s/.test(value);
-      const kinds = [/\p{Ll}/u, /\p{Lu}/u, /[0-9]/, /[^\p{L}0-9]/u].filter((re) => re.test(value)).length;
-      const level = !valid ? "Faible" : kinds >= 3 ? "Fort" : "Moyen";
+      const halfway = value.length >= 10 && /\p{L}/u.test(value) && /[0-9]/.test(value);
+      const level = valid ? "Fort" : halfway ? "Moyen" : "Faible";
       output.textContent = `Niveau de sécurité : ${level}`;
     });
   }
