@@ -7,6 +7,7 @@ import sys
 from espro import PROJECT_ROOT
 
 RUN_EXIT = {0: 0, 1: 1}
+CONFORMANCE_MODULE = "steps/test_conformance.py"
 
 
 def serve(args) -> int:
@@ -36,8 +37,9 @@ def run(args, pytest_args) -> int:
     """A thin layer over pytest: the same run as `pytest --profile FILE`, with the contract's exit codes."""
     import pytest
 
-    command = [str(PROJECT_ROOT / "steps" / "test_conformance.py"), "--rootdir", str(PROJECT_ROOT),
-               "--profile", args.profile, "--report", args.report]
+    selected = [str(PROJECT_ROOT / node) for node in args.scenarios] or [str(PROJECT_ROOT / CONFORMANCE_MODULE)]
+    command = selected + ["--rootdir", str(PROJECT_ROOT), "-c", str(PROJECT_ROOT / "pyproject.toml"),
+                          "--profile", args.profile, "--report", args.report]
     if args.serve_reference:
         command.append("--serve-reference")
     if args.espro_seed is not None:
@@ -63,6 +65,8 @@ def parser() -> argparse.ArgumentParser:
     ran.add_argument("--report", default="reports", help="dossier du rapport (défaut : reports)")
     ran.add_argument("--serve-reference", action="store_true", help="démarrer l'implémentation de référence pendant la course")
     ran.add_argument("--espro-seed", type=int, help="graine des données de test")
+    ran.add_argument("--scenario", dest="scenarios", action="append", default=[], metavar="ID",
+                     help="ne jouer que ce scénario (identifiant pytest, voir « rerun » dans le rapport) ; répétable")
     return main
 
 

@@ -189,8 +189,7 @@ def _reason(call) -> str:
 
 
 def _rerun_command(item, state, profile) -> str:
-    return shlex.join(["espro", "run", "--profile", profile.source, "--espro-seed", str(state["seed"]),
-                       "-k", item.name])
+    return shlex.join(["espro", "run", "--profile", profile.source, "--espro-seed", str(state["seed"]), "--scenario", item.nodeid])
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -1,10 +1,13 @@
 """`espro run` stops with exit 2 and one line when the run cannot be made (contract §6)."""
 
+import json
 import os
 import subprocess
 import sys
 
 import pytest
+
+from tests.support import free_port
 
 PROFILE = """\
 target_url: http://127.0.0.1:{port}/
@@ -46,3 +49,20 @@ def test_serve_without_token_in_test_mode_is_one_line():
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "espro serve : --test-mode demande la variable CONFORMANCE_TOKEN (le jeton des crochets)"]
+
+
+def test_run_of_one_scenario_from_another_folder(tmp_path):
+    """What the report's `rerun` line does: one scenario, by its id, from any folder."""
+    web, mail = free_port(), free_port()
+    profile_text = PROFILE.format(port=web).replace("port: 2598", f"port: {mail}")
+    node = "steps/test_conformance.py::test_létape_invite_à_accepter_les_conditions_générales"
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(profile_text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "espro", "run", "--profile", str(profile), "--serve-reference",
+                             "--report", str(tmp_path / "report"), "--scenario", node, "-W", "error"],
+                            capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                            env={**os.environ, "CONFORMANCE_TOKEN": "one-scenario-token"})
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    report = json.loads((tmp_path / "report" / "conformance.json").read_text(encoding="utf-8"))
+    assert [s["nodeid"] for s in report["scenarios"]] == [node]
+    assert report["verdict"] == "conformant"

@@ -1,18 +1,12 @@
 """The SMTP sink and the reader: a message sent by SMTP is found for its recipient only."""
 
 import smtplib
-import socket
 from email.message import EmailMessage
 
 import pytest
 
 from espro.drivers.mail import MaildirReader, SmtpSink, wait_for
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.support import free_port
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ that rule must catch it (exit 1, the rule failed in conformance.json)."""
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -13,23 +12,19 @@ import pytest
 import yaml
 
 from espro import PROJECT_ROOT
+from tests.support import free_port
 
 MUTANTS = yaml.safe_load((Path(__file__).parent / "mutants.yaml").read_text(encoding="utf-8"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def mutate(mutant: dict, folder: Path) -> Path:
     target = shutil.copytree(PROJECT_ROOT / "reference_impl", folder / "reference_impl",
                              ignore=shutil.ignore_patterns("__pycache__", "instance"))
-    path = target / mutant["file"]
-    source = path.read_text(encoding="utf-8")
-    assert source.count(mutant["find"]) == 1, f"{mutant['rule']} : le motif doit figurer une fois dans {mutant['file']}"
-    path.write_text(source.replace(mutant["find"], mutant["replace"]), encoding="utf-8")
+    for edit in mutant["edits"]:
+        path = target / edit["file"]
+        source = path.read_text(encoding="utf-8")
+        assert source.count(edit["find"]) == 1, f"{mutant['rule']} : le motif doit figurer une fois dans {edit['file']}"
+        path.write_text(source.replace(edit["find"], edit["replace"]), encoding="utf-8")
     return folder
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import email
 import html
 import re
-import socket
 from email import policy
 
 import pytest
 from aiosmtpd.controller import Controller
 
 from reference_impl import create_app
+from tests.support import free_port
 
 TOKEN = "reference-tests-token"
 HOOK_HEADERS = {"X-Conformance-Token": TOKEN}
@@ -156,12 +156,6 @@ class Visitor:
         self.get("/")
         return self.post("/", {"email": address, "password": password,
                                "captcha": self.captcha_answer()})
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
