@@ -47,6 +47,16 @@ def run(args, pytest_args) -> int:
     return RUN_EXIT.get(int(pytest.main(command + pytest_args)), 2)
 
 
+def spec(args) -> int:
+    """Write the specification (catalogue and features) as one French HTML page."""
+    from espro.html_report import render_spec
+
+    with open(args.output, "w", encoding="utf-8") as output:
+        output.write(render_spec())
+    print(f"spécification : {args.output}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="espro", description="Kit de conformité « Créer un espace professionnel expert ».")
     commands = main.add_subparsers(dest="command", required=True)
@@ -67,6 +77,8 @@ def parser() -> argparse.ArgumentParser:
     ran.add_argument("--espro-seed", type=int, help="graine des données de test")
     ran.add_argument("--scenario", dest="scenarios", action="append", default=[], metavar="ID",
                      help="ne jouer que ce scénario (identifiant pytest, voir « rerun » dans le rapport) ; répétable")
+    specified = commands.add_parser("spec", help="écrire la spécification en HTML, sans rien jouer")
+    specified.add_argument("--output", default="specification.html", help="fichier HTML (défaut : specification.html)")
     return main
 
 
@@ -76,7 +88,7 @@ def main(argv=None) -> int:
         return run(args, rest)
     if rest:
         parser().error(f"options inconnues : {' '.join(rest)}")
-    return serve(args)
+    return spec(args) if args.command == "spec" else serve(args)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from espro import catalogue
+from espro import catalogue, html_report
 from espro import profile as profiles
 from espro import report as conformance
 from playwright.sync_api import Error as PlaywrightError
@@ -246,9 +246,11 @@ class Recorder:
 
     def pytest_sessionfinish(self, session):
         meta = {"target_url": self.profile.target_url, "profile": self.profile.source, "seed": self.state["seed"]}
-        self.result = conformance.build(self.state["scenarios"], meta)
+        self.result = conformance.scrub(conformance.build(self.state["scenarios"], meta), self.profile.secrets())
         if "report_dir" in self.state:
-            conformance.write(Path(self.state["report_dir"]), self.result, self.profile.secrets())
+            folder = Path(self.state["report_dir"])
+            conformance.write(folder, self.result)
+            (folder / "rapport.html").write_text(html_report.render_report(self.result, folder), encoding="utf-8")
 
     def pytest_terminal_summary(self, terminalreporter):
         if self.result is None:
@@ -259,7 +261,8 @@ class Recorder:
         summary = ", ".join(f"{number} {verdict}" for verdict, number in sorted(counts.items())) or "aucun scénario"
         terminalreporter.write_sep("=", f"espro : {self.result['verdict']} ({summary})")
         if "report_dir" in self.state:
-            terminalreporter.write_line(f"rapport : {Path(self.state['report_dir']) / 'conformance.json'}")
+            folder = Path(self.state["report_dir"])
+            terminalreporter.write_line(f"rapport : {folder / 'rapport.html'} (et conformance.json, junit.xml)")
 
     def pytest_unconfigure(self, config):
         _stop_services(config)

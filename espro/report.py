@@ -73,8 +73,9 @@ def build(scenarios: list[dict], meta: dict) -> dict:
     }
 
 
-def write(directory: Path, report: dict, secrets: list[str]) -> Path:
+def write(directory: Path, report: dict) -> Path:
+    """conformance.json in `directory`; the report must already be scrubbed of secrets."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / "conformance.json"
-    path.write_text(json.dumps(scrub(report, secrets), ensure_ascii=False, indent=2), encoding="utf-8")
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return path

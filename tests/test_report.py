@@ -42,7 +42,7 @@ def test_not_verified_rule_carries_its_reason():
 
 def test_written_report_masks_secrets(tmp_path):
     built = report.build([scenario("a", "failed", ["CNX-01"], "jeton s3cret refusé")], {"profile": "p.yaml"})
-    path = report.write(tmp_path, built, ["s3cret"])
+    path = report.write(tmp_path, report.scrub(built, ["s3cret"]))
     text = path.read_text(encoding="utf-8")
     assert "s3cret" not in text
     assert json.loads(text)["scenarios"][0]["reason"] == "jeton •••••• refusé"
