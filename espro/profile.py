@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import jsonschema
 import yaml
 
-from espro import SCHEMAS_DIR
+from espro import schemas
 from espro.errors import RunError
 
 ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -60,10 +60,6 @@ def _substitute(value, environ):
     return value
 
 
-def _schema() -> dict:
-    return json.loads((SCHEMAS_DIR / "profile.schema.json").read_text(encoding="utf-8"))
-
-
 def _describe(error: jsonschema.ValidationError) -> str:
     """One line naming the offending key, as a person would want it."""
     where = "/".join(str(part) for part in error.absolute_path) or "la racine du profil"
@@ -80,7 +76,7 @@ def _describe(error: jsonschema.ValidationError) -> str:
 
 def validate(data) -> None:
     """Raise RunError with one line for the most relevant schema violation."""
-    validator = jsonschema.Draft202012Validator(_schema())
+    validator = jsonschema.Draft202012Validator(schemas.load("profile.schema.json"))
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
         raise RunError(f"profil invalide : {_describe(error)}")
