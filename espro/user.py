@@ -1,11 +1,16 @@
 """The person who follows the guide, in the guide's words; the steps speak to this object only."""
 
 import re
+import time
+from datetime import datetime, timezone
 
 from espro import activation_email, recap_pdf
+from espro.recap_pdf import PARIS
 from espro.drivers.mail import wait_for
+from espro.errors import NotVerified
 from espro.testdata import Applicant
 
+MAIL_GRACE_S = 1.0
 CAPTCHA_FIELD = "Recopiez les caractères de l'image"
 TERMS_CHECKBOX = "Je reconnais avoir pris connaissance des conditions générales"
 SUBSCRIBER_NUMBER = re.compile(r"sous le numéro\s+(\d+)")
@@ -189,8 +194,27 @@ class User:
         """How many messages the mail sink holds for `address` (another address than the person's)."""
         return len(self.mail_reader.messages_for(address))
 
-    def read_activation_code(self) -> str | None:
-        self.activation_code = activation_email.activation_code(self.activation_emails()[-1].text)
+    def emails_settled(self, address: str | None = None) -> int:
+        """How many messages reached `address` (the person's by default) once any mail on its way
+        has had a moment to arrive: what "no (other) e-mail was sent" is checked against."""
+        time.sleep(MAIL_GRACE_S)
+        return self.emails_to(address or self.applicant.email)
+
+    def seconds_until_first_email(self, within_s: float) -> float:
+        """Wait for the first message to the person's address, at most `within_s` seconds from now;
+        how many seconds it took (AssertionError when none came in time)."""
+        started = time.monotonic()
+        wait_for(self.mail_reader, self.applicant.email, 1, within_s)
+        return time.monotonic() - started
+
+    def emails_shown_whole(self) -> list[str]:
+        """Everything a mail client can show of each message received: headers decoded, every text
+        part decoded, HTML as source and as text (activation_email.everything_shown)."""
+        return [activation_email.everything_shown(raw) for raw in self.mail_reader.messages_for(self.applicant.email)]
+
+    def read_activation_code(self, count: int = 1) -> str | None:
+        """Wait for this person's `count`-th activation e-mail (a new request's) and keep the latest code."""
+        self.activation_code = activation_email.activation_code(self.activation_emails(count)[-1].text)
         return self.activation_code
 
     def activate(self, code: str, email: str, until: str = "Récapitulatif") -> None:
@@ -231,6 +255,33 @@ class User:
     def recap_document(self) -> tuple[str, recap_pdf.RecapDocument]:
         content_type, content = self.page.fetch_document("Sauvegardez ou imprimez le récapitulatif")
         return content_type, recap_pdf.read(content)
+
+    def recap_address(self) -> str:
+        """Where "Sauvegardez ou imprimez le récapitulatif" points; not verified when it is no link."""
+        address = self.page.link_target("Sauvegardez ou imprimez le récapitulatif")
+        if address is None:
+            raise NotVerified("« Sauvegardez ou imprimez le récapitulatif » n'est pas un lien : pas d'adresse à rouvrir")
+        return address
+
+    def document_at(self, address: str) -> tuple[str, bytes]:
+        """What this browser session gets at `address` (type and body), without leaving the page."""
+        return self.page.fetch(address)
+
+    def open_address(self, address: str) -> None:
+        """Type `address` in this browser's address bar (a noted or copied address)."""
+        self.page.open(address)
+
+    def someone_else(self) -> "User":
+        """Another person, in a browser session of their own, with another login address."""
+        other = self.another_tab()
+        other.use_details(email="autre.personne." + self.applicant.email)
+        return other
+
+    def target_time(self, advance_seconds: int = 0) -> datetime:
+        """The target's clock (clock hook, contract §3) after moving it forward by `advance_seconds`,
+        in Paris time; not verified without the hook."""
+        now = datetime.fromisoformat(self.hooks.advance_clock(advance_seconds).replace("Z", "+00:00"))
+        return (now if now.tzinfo else now.replace(tzinfo=timezone.utc)).astimezone(PARIS)
 
     # The space
 

@@ -7,6 +7,7 @@ STEP_MODULES = (
     "steps.login_page",
     "steps.credentials",
     "steps.form",
+    "steps.mail",
     "steps.activation",
     "steps.space",
 )

@@ -1,10 +1,8 @@
 """The shared vocabulary of the features: where the person is, what they do, what they see."""
 
-import time
-
 from pytest_bdd import given, parsers, then, when
 
-NO_MAIL_GRACE_S = 1.0
+from steps.text import lines
 
 
 @given("un usager sur la page de connexion", target_fixture="user")
@@ -66,8 +64,7 @@ def page_shows(user, text):
 @then("la page affiche :")
 def page_shows_lines(user, docstring):
     text = user.page_text()
-    missing = [" ".join(line.split()) for line in docstring.splitlines()
-               if line.strip() and " ".join(line.split()) not in text]
+    missing = [line for line in lines(docstring) if line not in text]
     assert not missing, f"la page ne montre pas : {missing}"
 
 
@@ -102,8 +99,8 @@ def no_error(user):
 
 @then("aucun courriel ne lui est envoyé")
 def no_mail(user):
-    time.sleep(NO_MAIL_GRACE_S)
-    assert user.emails_received() == 0, f"{user.emails_received()} courriel(s) reçu(s) pour {user.applicant.email}"
+    received = user.emails_settled()
+    assert received == 0, f"{received} courriel(s) reçu(s) pour {user.applicant.email}"
 
 
 @then("il n'est pas connecté")

@@ -2,13 +2,11 @@
 address already taken, tied to a space with certificate or awaiting its activation."""
 
 import re
-import time
 
 from pytest_bdd import given, parsers, then, when
 
 from espro.testdata import email_of_length, password_of
 
-NO_MAIL_GRACE_S = 1.0
 EMAIL_FIELD = "Adresse électronique de connexion"
 CREDENTIAL_FIELDS = (
     "Adresse électronique de connexion",
@@ -159,8 +157,8 @@ def strength_is(user, levels):
 
 @then("il n'a reçu que le courriel d'activation de sa première demande")
 def only_first_mail(user):
-    time.sleep(NO_MAIL_GRACE_S)
-    assert user.emails_received() == 1, f"{user.emails_received()} courriels reçus pour {user.applicant.email}"
+    received = user.emails_settled()
+    assert received == 1, f"{received} courriels reçus pour {user.applicant.email}"
 
 
 @then("son premier code d'activation active toujours son espace")

@@ -6,6 +6,7 @@ from pytest_bdd import given, parsers, then, when
 
 from espro.testdata import password_of
 from espro.user import FORM_FIELDS, TERMS_CHECKBOX
+from steps.text import fold, lines, missing_in_order
 
 LOGIN_TITLE = re.compile(r"^Connexion à votre [Ee]space professionnel$")
 MODE_QUESTIONS = {
@@ -24,31 +25,12 @@ WRONG_PASSWORDS = {
 SECONDS_PER_YEAR = 365 * 24 * 3600
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _lines(docstring: str) -> list[str]:
-    return [_fold(line) for line in docstring.splitlines() if line.strip()]
-
-
 def _mode_block(text: str, mode: str) -> str:
     """The page text from a mode's question to the other mode's question (or to the end)."""
     start = text.find(MODE_QUESTIONS[mode])
     assert start >= 0, f"la page ne présente pas le mode {mode} par sa question : « {MODE_QUESTIONS[mode]} »"
     ends = [found for question in MODE_QUESTIONS.values() if (found := text.find(question, start + 1)) > start]
     return text[start:min(ends, default=len(text))]
-
-
-def _missing_in_order(text: str, expected: list[str]) -> str | None:
-    """The first of `expected` not found after the previous one in `text`, else None."""
-    position = 0
-    for item in expected:
-        found = text.find(item, position)
-        if found < 0:
-            return item
-        position = found + len(item)
-    return None
 
 
 # Who the person is, where the person goes
@@ -137,7 +119,7 @@ def note_message(user):
 @then(parsers.re(r'la page porte en tête (?P<texts>"[^"]+"(?:, "[^"]+")* et "[^"]+")'))
 def header_texts(user, texts):
     expected = re.findall(r'"([^"]+)"', texts)
-    missing = _missing_in_order(user.page_text(), expected)
+    missing = missing_in_order(user.page_text(), expected)
     assert missing is None, f"l'en-tête ne montre pas, dans l'ordre {expected}, « {missing} »"
 
 
@@ -164,14 +146,14 @@ def has_one_of_titles(user, datatable):
 
 @then(parsers.parse('la page affiche le fil d\'Ariane "{trail}"'))
 def breadcrumb(user, trail):
-    parts = [re.escape(_fold(part)) for part in trail.split(">")]
+    parts = [re.escape(fold(part)) for part in trail.split(">")]
     pattern = r"\s*(?:[>›»/]\s*)?".join(parts)
     assert re.search(pattern, user.page_text()), f"la page ne montre pas le fil d'Ariane « {trail} »"
 
 
 @then("la page affiche, dans cet ordre :")
 def page_shows_in_order(user, docstring):
-    missing = _missing_in_order(user.page_text(), _lines(docstring))
+    missing = missing_in_order(user.page_text(), lines(docstring))
     assert missing is None, f"la page ne montre pas, à sa place dans l'ordre attendu : « {missing} »"
 
 
@@ -184,7 +166,7 @@ def controls_named(user, count, name):
 @then(parsers.parse("le bloc du mode {mode} affiche :"))
 def block_shows(user, mode, docstring):
     block = _mode_block(user.page_text(), mode)
-    missing = [line for line in _lines(docstring) if line not in block]
+    missing = [line for line in lines(docstring) if line not in block]
     assert not missing, f"le bloc du mode {mode} ne montre pas : {missing}"
 
 
@@ -239,7 +221,7 @@ def email_still_free(user):
 def required_fields(user, datatable):
     names = {row[0]: user.page.field_name(row[0]) for row in datatable[1:]}
     wrong = {label: name for label, name in names.items()
-             if not re.match(re.escape(label) + r"\s*:\s*\*", _fold(name))}
+             if not re.match(re.escape(label) + r"\s*:\s*\*", fold(name))}
     assert not wrong, f"noms accessibles sans « : * » après le libellé : {wrong}"
 
 
@@ -252,7 +234,7 @@ def optional_fields(user, datatable):
 
 @then(parsers.parse('le nom du champ "{label}" est "{name}"'))
 def field_named(user, label, name):
-    shown = _fold(user.page.field_name(label))
+    shown = fold(user.page.field_name(label))
     assert shown == name, f"nom accessible du champ : « {shown} », attendu « {name} »"
 
 

@@ -173,6 +173,17 @@ class WebPage:
         """How many buttons and links are named exactly `name`."""
         return self.locators.control(self.page, name).count()
 
+    def window_count(self) -> int:
+        """How many tabs or windows this browser session has open (a pop-up adds one)."""
+        return len(self.context.pages)
+
+    def images_shown(self) -> int:
+        """How many images (role img) the page shows, visible and actually loaded."""
+        loaded = """el => el.tagName !== 'IMG' || (el.complete ? el.naturalWidth > 0 : new Promise(done => {
+                       el.addEventListener('load', () => done(el.naturalWidth > 0));
+                       el.addEventListener('error', () => done(false)); }))"""
+        return sum(1 for image in self.page.get_by_role("img").all() if image.is_visible() and image.evaluate(loaded))
+
     def forget_cookies(self) -> None:
         """The browser loses its cookies (its session) while the page stays on screen."""
         self.context.clear_cookies()
@@ -217,6 +228,13 @@ class WebPage:
         with self.page.expect_download() as download:
             control.click()
         return "application/octet-stream", Path(download.value.path()).read_bytes()
+
+    def link_target(self, name: str) -> str | None:
+        """The absolute address the link named `name` points to, or None when it has none (a button)."""
+        href = self.locators.control(self.page, name).first.get_attribute("href")
+        if not href or href.startswith(("#", "javascript:")):
+            return None
+        return urljoin(self.page.url, href)
 
     def fetch(self, url: str) -> tuple[str, bytes]:
         """GET with this tab's cookies, without leaving the page."""
