@@ -73,8 +73,8 @@ class Space(db.Model):
 
     @property
     def display_name(self) -> str:
-        """« NOM Prénom », as on the confirmation page of the guide."""
-        return f"{self.profile['last_name'].upper()} {self.profile['first_name']}"
+        """« NOM Prénom », as on the confirmation page of the guide: the name as typed."""
+        return f"{self.profile['last_name']} {self.profile['first_name']}"
 
 
 class CertificateSpace(db.Model):
