@@ -1,4 +1,4 @@
-"""The feature files as a reader sees them, for the HTML pages.
+"""The feature files as a reader sees them, for the HTML pages and the lint.
 
 A run records only the steps that ran, without their doc strings or tables; the file holds
 the whole scenario. Pairing the two shows every step, with the status of those that ran.
@@ -58,7 +58,8 @@ def _background(node) -> tuple[Step, ...]:
 
 
 def _scenarios(node, tags: tuple[str, ...], background: tuple[Step, ...]):
-    """Scenarios of a feature or of a rule, each with the tags and background it inherits."""
+    """Scenarios of a feature or of a rule, each with the tags it inherits or its examples carry,
+    and its background."""
     for child in node.get("children", []):
         if "rule" in child:
             rule = child["rule"]
@@ -67,6 +68,7 @@ def _scenarios(node, tags: tuple[str, ...], background: tuple[Step, ...]):
         elif "scenario" in child:
             scenario = child["scenario"]
             own = tuple(t["name"].lstrip("@") for t in scenario.get("tags", []))
+            own += tuple(t["name"].lstrip("@") for ex in scenario.get("examples", []) for t in ex.get("tags", []))
             examples = tuple((tuple(c["value"] for c in ex["tableHeader"]["cells"]),
                               *(tuple(c["value"] for c in row["cells"]) for row in ex.get("tableBody", [])))
                              for ex in scenario.get("examples", []) if "tableHeader" in ex)

@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 from gherkin.errors import CompositeParserException
-from gherkin.parser import Parser
 
+from espro import gherkin_view
 from espro.catalogue import RULE_TAG
 
 LANGUAGE_LINE = "# language: fr"
@@ -22,26 +22,10 @@ SINGULAR_EXEMPLE = re.compile(r"^\s*Exemple\s*:")
 EXTRA_TAGS = {"parcours"}
 
 
-def _children(node):
-    for child in node.get("children", []):
-        if "scenario" in child:
-            yield child["scenario"]
-        elif "rule" in child:
-            yield from _children(child["rule"])
-
-
 def scenarios_of(path: Path) -> list[dict]:
     """Every scenario of a feature file, duplicates included, with its tags."""
-    document = Parser().parse(path.read_text(encoding="utf-8"))
-    feature = document.get("feature") or {}
-    feature_tags = [tag["name"].lstrip("@") for tag in feature.get("tags", [])]
-    found = []
-    for scenario in _children(feature):
-        tags = feature_tags + [tag["name"].lstrip("@") for tag in scenario.get("tags", [])]
-        for examples in scenario.get("examples", []):
-            tags += [tag["name"].lstrip("@") for tag in examples.get("tags", [])]
-        found.append({"name": scenario["name"], "line": scenario["location"]["line"], "tags": tags})
-    return found
+    return [{"name": scenario.name, "line": scenario.line, "tags": list(scenario.tags)}
+            for scenario in gherkin_view.feature(path).scenarios]
 
 
 def problems_in(path: Path, known_rules: set[str]) -> list[str]:
