@@ -4,7 +4,7 @@ import argparse
 import os
 import sys
 
-from espro import PROJECT_ROOT
+from espro import PACKAGE_DIR, PROJECT_ROOT
 
 RUN_EXIT = {0: 0, 1: 1}
 CONFORMANCE_MODULE = "steps/test_conformance.py"
@@ -38,13 +38,44 @@ def run(args, pytest_args) -> int:
     import pytest
 
     selected = [str(PROJECT_ROOT / node) for node in args.scenarios] or [str(PROJECT_ROOT / CONFORMANCE_MODULE)]
-    command = selected + ["--rootdir", str(PROJECT_ROOT), "-c", str(PROJECT_ROOT / "pyproject.toml"),
+    command = selected + ["--rootdir", str(PROJECT_ROOT), "-c", str(PACKAGE_DIR / "run.ini"),
                           "--profile", args.profile, "--report", args.report]
     if args.serve_reference:
         command.append("--serve-reference")
     if args.espro_seed is not None:
         command += ["--espro-seed", str(args.espro_seed)]
     return RUN_EXIT.get(int(pytest.main(command + pytest_args)), 2)
+
+
+def doctor(args) -> int:
+    """Check a target before a run and print one table: 0 when a run can be made, 2 otherwise."""
+    from espro import preflight
+    from espro import profile as profiles
+    from espro.errors import RunError
+
+    try:
+        profile = profiles.load(args.profile)
+    except RunError as error:
+        print(f"espro doctor : {error}", file=sys.stderr)
+        return 2
+    checks = [preflight.Check("Profil", True, f"{profile.source} valide")]
+    checks += preflight.required_checks(profile) + [preflight.check_mail(profile)]
+    unverifiable = preflight.unverifiable_rules(profile)
+    by_reason: dict[str, list[str]] = {}
+    for rule_id, reason in unverifiable.items():
+        by_reason.setdefault(reason, []).append(rule_id)
+    checks += [preflight.Check("Règles non vérifiables", None, f"{len(ids)} ({', '.join(ids)}) : {reason}")
+               for reason, ids in by_reason.items()]
+    if not unverifiable:
+        checks.append(preflight.Check("Règles non vérifiables", True, "aucune : le profil permet de tout vérifier"))
+    width = max(len(check.name) for check in checks)
+    for check in checks:
+        mark = {True: "OK ", False: "KO ", None: "-- "}[check.ok]
+        print(f"{mark} {check.name.ljust(width)}  {check.detail}")
+    failed = [check for check in checks if check.ok is False]
+    print(f"espro doctor : {len(failed)} problème(s), corrigez-les avant de lancer espro run" if failed
+          else "espro doctor : la cible est prête pour espro run")
+    return 2 if failed else 0
 
 
 def spec(args) -> int:
@@ -77,6 +108,8 @@ def parser() -> argparse.ArgumentParser:
     ran.add_argument("--espro-seed", type=int, help="graine des données de test")
     ran.add_argument("--scenario", dest="scenarios", action="append", default=[], metavar="ID",
                      help="ne jouer que ce scénario (identifiant pytest, voir « rerun » dans le rapport) ; répétable")
+    doctored = commands.add_parser("doctor", help="vérifier une cible et son profil avant une course")
+    doctored.add_argument("--profile", required=True, help="profil YAML de la cible")
     specified = commands.add_parser("spec", help="écrire la spécification en HTML, sans rien jouer")
     specified.add_argument("--output", default="specification.html", help="fichier HTML (défaut : specification.html)")
     return main
@@ -88,7 +121,7 @@ def main(argv=None) -> int:
         return run(args, rest)
     if rest:
         parser().error(f"options inconnues : {' '.join(rest)}")
-    return spec(args) if args.command == "spec" else serve(args)
+    return {"spec": spec, "doctor": doctor, "serve": serve}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ class Step:
     doc: str | None = None
     table: tuple[tuple[str, ...], ...] = ()
     status: str | None = None
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ class Feature:
 def _step(node) -> Step:
     doc = node.get("docString", {}).get("content")
     rows = node.get("dataTable", {}).get("rows", [])
-    return Step(node["keyword"].strip(), node["text"], doc, tuple(tuple(c["value"] for c in r["cells"]) for r in rows))
+    return Step(node["keyword"].strip(), node["text"], doc, tuple(tuple(c["value"] for c in r["cells"]) for r in rows),
+                line=node["location"]["line"])
 
 
 def _background(node) -> tuple[Step, ...]:
@@ -100,7 +102,7 @@ def _fill_step(step: Step, values: dict[str, str]) -> Step:
                    table=tuple(tuple(_fill(cell, values) for cell in row) for row in step.table))
 
 
-def _instances(scenario: Scenario):
+def instances(scenario: Scenario):
     """The scenario as it runs: itself, or one copy per example row with the row's values in."""
     if not scenario.examples:
         yield scenario
@@ -131,7 +133,7 @@ def run_scenario(record: dict) -> Scenario:
     for scenario in source.scenarios if source else ():
         if scenario.line != record.get("line"):
             continue
-        for instance in _instances(scenario):
+        for instance in instances(scenario):
             every = instance.background + instance.steps
             if instance.name == record["name"] and len(recorded) <= len(every) and all(
                     step.text == done["text"] for step, done in zip(every, recorded)):

@@ -23,11 +23,13 @@ STATUS = {"passed": "réussi", "failed": "échoué", "not-verified": "non vérif
           NOT_RUN: "non joué", OUT_OF_SCOPE: "hors champ"}
 PARTS = {"pre-inscription": "Pré-inscription", "activation": "Activation"}
 ORIGIN = {"guide": "le guide", "decision": "notre décision", "contradiction": "contradiction du guide"}
-EVIDENCE = {"screenshot": "Capture d'écran", "trace": "Trace du navigateur", "email": "Courriel", "pdf": "PDF"}
+EVIDENCE = {"screenshot": "Capture d'écran", "trace": "Trace du navigateur (playwright show-trace)"}
+EXPECTATION = {"failed-as-expected": "échoue comme annoncé", "passed-unexpectedly": "réussit : l'écart est corrigé, retirez l'entrée",
+               "not-run": "aucun scénario joué"}
 
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True)
-_env.globals.update(OVERALL=OVERALL, STATUS=STATUS, PARTS=PARTS, ORIGIN=ORIGIN)
+_env.globals.update(OVERALL=OVERALL, STATUS=STATUS, PARTS=PARTS, ORIGIN=ORIGIN, EXPECTATION=EXPECTATION)
 
 
 def _anchor(rule_id: str) -> str:

@@ -7,22 +7,22 @@ stop a run happen here once, on the controlling process, and end in one line.
 import random
 import shlex
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
-from espro import catalogue, html_report
+from espro import catalogue, cucumber, evidence, expectations, html_report, preflight
 from espro import profile as profiles
 from espro import report as conformance
-from playwright.sync_api import Error as PlaywrightError
 
 from espro.drivers.browser import Browser
 from espro.drivers.hooks import HooksClient
 from espro.drivers.locators import Locators
 from espro.drivers.mail import MaildirReader, SmtpSink
+from espro.drivers.mail_api import reader_for
 from espro.errors import NotVerified, RunError
 from espro.reference_server import ReferenceServer
-from espro.target_check import ensure_reachable
 from espro.testdata import new_applicant, scenario_seed
 from espro.user import User
 from steps import STEP_MODULES
@@ -30,6 +30,8 @@ from steps import STEP_MODULES
 PROFILE_KEY = pytest.StashKey[profiles.Profile]()
 STATE_KEY = pytest.StashKey[dict]()
 SCENARIO_KEY = pytest.StashKey[dict]()
+STEP_START_KEY = pytest.StashKey[float]()
+EXPECTATIONS_KEY = pytest.StashKey[list]()
 
 
 def pytest_addoption(parser):
@@ -51,6 +53,7 @@ def _is_worker(config) -> bool:
 def pytest_configure(config):
     for module in STEP_MODULES:
         config.pluginmanager.import_plugin(module)
+    config.addinivalue_line("markers", "parcours: le parcours complet, de bout en bout")
     for rule_id, rule in catalogue.rules().items():
         config.addinivalue_line("markers", f"{rule_id}: {rule['titre']}")
     path = config.getoption("profile")
@@ -61,6 +64,10 @@ def pytest_configure(config):
     except RunError as error:
         raise pytest.UsageError(str(error)) from None
     config.stash[PROFILE_KEY] = profile
+    try:
+        config.stash[EXPECTATIONS_KEY] = expectations.load(profile.expectations) if profile.expectations else []
+    except RunError as error:
+        raise pytest.UsageError(str(error)) from None
     if _is_worker(config):
         config.stash[STATE_KEY] = dict(config.workerinput["espro"])
         return
@@ -84,7 +91,7 @@ def _start_services(config, profile, state):
         server = ReferenceServer(profile, config.getoption("reference_source"))
         state["_server"] = server
         server.start()
-    ensure_reachable(profile.target_url, profile.timeout("page"))
+    preflight.ensure_ready(profile)
     if profile.mail["kind"] == "smtp":
         state["_maildir_tmp"] = tempfile.TemporaryDirectory(prefix="espro-mail-")
         state["maildir"] = state["_maildir_tmp"].name
@@ -92,7 +99,14 @@ def _start_services(config, profile, state):
         sink.start()
         state["_sink"] = sink
     else:
-        raise RunError(f"courrier « {profile.mail['kind']} » : ce lecteur n'est pas encore pris en charge")
+        reader_for(profile.mail, profile.timeout("mail")).check()
+
+
+def _mail_reader(profile, state):
+    """The built-in sink's Maildir, or the mail server's HTTP API the profile names."""
+    if profile.mail["kind"] == "smtp":
+        return MaildirReader(Path(state["maildir"]))
+    return reader_for(profile.mail, profile.timeout("mail"))
 
 
 def _stop_services(config):
@@ -149,9 +163,12 @@ def user(request, espro_profile, espro_browser, applicant, pytestconfig):
 
     hooks = HooksClient(espro_profile.hooks_url, espro_profile.hooks_token, espro_profile.hooks_available,
                         espro_profile.timeout("hooks"))
-    person = User(open_page, hooks, MaildirReader(Path(state["maildir"])), espro_profile, applicant)
+    reader = _mail_reader(espro_profile, state)
+    person = User(open_page, hooks, reader, espro_profile, applicant)
     yield person
     person.close()
+    for address in {applicant.email, person.applicant.email}:
+        reader.delete_for(address)
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):
@@ -165,10 +182,16 @@ def pytest_bdd_before_scenario(request, feature, scenario):
     }
 
 
+def pytest_bdd_before_step(request, feature, scenario, step, step_func):
+    request.node.stash[STEP_START_KEY] = time.monotonic()
+
+
 def _record_step(request, step, status):
     record = request.node.stash.get(SCENARIO_KEY, None)
     if record is not None:
-        record["steps"].append({"keyword": step.keyword, "text": step.name, "status": status})
+        started = request.node.stash.get(STEP_START_KEY, time.monotonic())
+        record["steps"].append({"keyword": step.keyword, "text": step.name, "status": status,
+                                "duration_s": round(time.monotonic() - started, 3)})
 
 
 def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):
@@ -210,24 +233,16 @@ def pytest_runtest_makereport(item, call):
     if verdict != conformance.PASSED:
         entry["reason"] = _reason(call) if call.excinfo else rep.longrepr[2]
         entry["rerun"] = _rerun_command(item, state, profile)
+    person = item.funcargs.get("user")
+    secrets = profile.secrets() + ([person.applicant.password] if person else [])
     if verdict == conformance.FAILED:
-        entry["evidence"] = _collect_evidence(item, state)
-    person = item.funcargs.get("user")
-    rep.espro_scenario = conformance.scrub(entry, [person.applicant.password] if person else [])
-
-
-def _collect_evidence(item, state) -> dict:
-    person = item.funcargs.get("user")
-    if person is None or "report_dir" not in state:
-        return {}
-    folder = Path(state["report_dir"]) / "evidence" / item.name
-    folder.mkdir(parents=True, exist_ok=True)
-    screenshot = folder / "screenshot.png"
-    try:
-        person.page.screenshot(screenshot)
-    except PlaywrightError as error:
-        return {"screenshot_error": str(error).splitlines()[0]}
-    return {"screenshot": str(screenshot.relative_to(state["report_dir"]))}
+        entry["evidence"] = evidence.collect(person, Path(state["report_dir"]), item.name, secrets) \
+            if person is not None and "report_dir" in state else {}
+        expected = expectations.matching(item.config.stash.get(EXPECTATIONS_KEY, []), entry)
+        if expected is not None:
+            entry["expected"] = expected.as_dict()
+            rep.outcome, rep.wasxfail = "skipped", f"écart connu : {expected.reason}"
+    rep.espro_scenario = conformance.scrub(entry, secrets)
 
 
 class Recorder:
@@ -246,10 +261,13 @@ class Recorder:
 
     def pytest_sessionfinish(self, session):
         meta = {"target_url": self.profile.target_url, "profile": self.profile.source, "seed": self.state["seed"]}
-        self.result = conformance.scrub(conformance.build(self.state["scenarios"], meta), self.profile.secrets())
+        outcomes = expectations.outcomes(self.config.stash[EXPECTATIONS_KEY], self.state["scenarios"])
+        self.result = conformance.scrub(conformance.build(self.state["scenarios"], meta, outcomes),
+                                        self.profile.secrets())
         if "report_dir" in self.state:
             folder = Path(self.state["report_dir"])
             conformance.write(folder, self.result)
+            conformance.write(folder, cucumber.report(self.result), "cucumber.json")
             (folder / "rapport.html").write_text(html_report.render_report(self.result, folder), encoding="utf-8")
 
     def pytest_terminal_summary(self, terminalreporter):
@@ -260,9 +278,13 @@ class Recorder:
             counts[scenario["verdict"]] = counts.get(scenario["verdict"], 0) + 1
         summary = ", ".join(f"{number} {verdict}" for verdict, number in sorted(counts.items())) or "aucun scénario"
         terminalreporter.write_sep("=", f"espro : {self.result['verdict']} ({summary})")
+        for outcome in self.result["expectations"]:
+            if outcome["outcome"] != expectations.EXPECTED_FAILURE:
+                subject = outcome.get("rule") or outcome.get("scenario")
+                terminalreporter.write_line(f"attente sur {subject} : {outcome['outcome']} — retirez-la si l'écart est corrigé")
         if "report_dir" in self.state:
             folder = Path(self.state["report_dir"])
-            terminalreporter.write_line(f"rapport : {folder / 'rapport.html'} (et conformance.json, junit.xml)")
+            terminalreporter.write_line(f"rapport : {folder / 'rapport.html'} (et conformance.json, cucumber.json, junit.xml)")
 
     def pytest_unconfigure(self, config):
         _stop_services(config)

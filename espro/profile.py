@@ -29,6 +29,7 @@ class Profile:
     hooks_available: tuple[str, ...] = ()
     timeouts: dict = field(default_factory=dict)
     locators: dict = field(default_factory=dict)
+    expectations: str | None = None
     source: str = ""
 
     def has_hook(self, name: str) -> bool:
@@ -38,7 +39,7 @@ class Profile:
         return float(self.timeouts.get(kind, {"page": 10, "mail": 15, "hooks": 10}[kind]))
 
     def secrets(self) -> list[str]:
-        """Values that must never appear in a report."""
+        """Values that must never appear in a report or in evidence."""
         return [s for s in (self.hooks_token,) if s]
 
     def url(self, path: str) -> str:
@@ -107,5 +108,6 @@ def load(path: str | os.PathLike, environ=None) -> Profile:
         hooks_available=tuple(hooks.get("available", ALL_HOOKS)) if hooks else (),
         timeouts=data.get("timeouts", {}),
         locators=data.get("locators") or {},
+        expectations=str(path.parent / data["expectations"]) if data.get("expectations") else None,
         source=str(path),
     )

@@ -31,6 +31,8 @@ def rule_verdicts(scenarios: list[dict]) -> list[dict]:
             entry["section"] = known[rule_id].get("section", "")
         if verdict == NOT_VERIFIED:
             entry["reason"] = next(s["reason"] for s in tagged if s["verdict"] == NOT_VERIFIED)
+        if verdict == FAILED and all("expected" in s for s in tagged if s["verdict"] == FAILED):
+            entry["expected"] = True
         rules.append(entry)
     return rules
 
@@ -62,20 +64,27 @@ def scrub(value, secrets: list[str]):
     return value
 
 
-def build(scenarios: list[dict], meta: dict) -> dict:
+def gate(scenarios: list[dict]) -> str:
+    """What a CI gate does with the run: it fails on a failure no expectation announced."""
+    return FAILED if any(s["verdict"] == FAILED and "expected" not in s for s in scenarios) else PASSED
+
+
+def build(scenarios: list[dict], meta: dict, expectation_outcomes: list[dict] | None = None) -> dict:
     ordered = sorted(scenarios, key=lambda s: (s["feature"], s["line"], s["name"]))
     return {
         "verdict": overall(ordered),
+        "gate": gate(ordered),
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         **meta,
         "rules": rule_verdicts(ordered),
         "scenarios": ordered,
+        "expectations": expectation_outcomes or [],
     }
 
 
-def write(directory: Path, report: dict) -> Path:
-    """conformance.json in `directory`; the report must already be scrubbed of secrets."""
+def write(directory: Path, report: dict, name: str = "conformance.json") -> Path:
+    """A JSON file in `directory`; the report must already be scrubbed of secrets."""
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / "conformance.json"
+    path = directory / name
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return path

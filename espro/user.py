@@ -40,7 +40,7 @@ FORM_FIELDS = (
 class User:
     """A browser tab plus what a person has beside it: a mailbox, and the test hooks."""
 
-    def __init__(self, open_page, hooks, mail_reader, profile, applicant: Applicant):
+    def __init__(self, open_page, hooks, mail_reader, profile, applicant: Applicant, kept=None):
         self._open_page = open_page
         self._pages = [open_page()]
         self.hooks = hooks
@@ -49,6 +49,7 @@ class User:
         self.applicant = applicant
         self.activation_code: str | None = None
         self.subscriber_number: str | None = None
+        self.kept: dict[str, bytes] = {} if kept is None else kept
 
     @property
     def page(self):
@@ -60,7 +61,7 @@ class User:
 
     def another_tab(self) -> "User":
         """The same person in a second, independent browser session."""
-        other = User(self._open_page, self.hooks, self.mail_reader, self.profile, self.applicant)
+        other = User(self._open_page, self.hooks, self.mail_reader, self.profile, self.applicant, self.kept)
         self._pages[:0] = other._pages  # closed with ours; this person's current page stays last
         return other
 
@@ -85,6 +86,12 @@ class User:
     def close(self) -> None:
         for page in self._pages:
             page.close()
+
+    def _keep_emails(self, address: str, raws: list[bytes]) -> list[bytes]:
+        """Keep the messages read, as evidence should the scenario fail (`kept`: file name → bytes)."""
+        for number, raw in enumerate(raws, start=1):
+            self.kept[f"courriel-{address}-{number}.eml"] = raw
+        return raws
 
     # Pages and controls
 
@@ -132,8 +139,13 @@ class User:
     # The CAPTCHA
 
     def captcha_answer(self) -> str:
+        """What to type to get past the image: the profile's fixed answer, or what the image shows."""
         captcha = self.profile.captcha
-        return captcha["answer"] if captcha["mode"] == "fixed" else self.hooks.captcha_answer(self.page.cookies())
+        return captcha["answer"] if captcha["mode"] == "fixed" else self.captcha_shown()
+
+    def captcha_shown(self) -> str:
+        """The characters the image shows now: only the CAPTCHA hook can tell (a fixed answer cannot)."""
+        return self.hooks.captcha_answer(self.page.cookies())
 
     def copy_captcha(self) -> None:
         self.page.fill(CAPTCHA_FIELD, self.captcha_answer())
@@ -184,7 +196,8 @@ class User:
     # After "Valider"
 
     def activation_emails(self, count: int = 1) -> list[activation_email.ActivationEmail]:
-        raws = wait_for(self.mail_reader, self.applicant.email, count, self.profile.timeout("mail"))
+        raws = self._keep_emails(self.applicant.email,
+                                 wait_for(self.mail_reader, self.applicant.email, count, self.profile.timeout("mail")))
         return [activation_email.read(raw) for raw in raws]
 
     def emails_received(self) -> int:
@@ -210,7 +223,8 @@ class User:
     def emails_shown_whole(self) -> list[str]:
         """Everything a mail client can show of each message received: headers decoded, every text
         part decoded, HTML as source and as text (activation_email.everything_shown)."""
-        return [activation_email.everything_shown(raw) for raw in self.mail_reader.messages_for(self.applicant.email)]
+        raws = self._keep_emails(self.applicant.email, self.mail_reader.messages_for(self.applicant.email))
+        return [activation_email.everything_shown(raw) for raw in raws]
 
     def read_activation_code(self, count: int = 1) -> str | None:
         """Wait for this person's `count`-th activation e-mail (a new request's) and keep the latest code."""
@@ -254,6 +268,7 @@ class User:
 
     def recap_document(self) -> tuple[str, recap_pdf.RecapDocument]:
         content_type, content = self.page.fetch_document("Sauvegardez ou imprimez le récapitulatif")
+        self.kept["recapitulatif.pdf"] = content
         return content_type, recap_pdf.read(content)
 
     def recap_address(self) -> str:

@@ -297,5 +297,5 @@ def same_message(user, noted_message):
 
 @then("une nouvelle image est proposée")
 def new_captcha(user, noted_captcha):
-    answer = user.captcha_answer()
+    answer = user.captcha_shown()
     assert answer != noted_captcha, f"l'image montre toujours les caractères notés ({answer})"

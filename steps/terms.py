@@ -12,7 +12,7 @@ def tick_terms(user):
 
 @when("il note les caractères de l'image", target_fixture="noted_captcha")
 def note_captcha(user):
-    return user.captcha_answer()
+    return user.captcha_shown()
 
 
 @when("il recopie les caractères notés")
@@ -22,7 +22,7 @@ def copy_noted(user, noted_captcha):
 
 @then("les caractères de l'image sont au nombre de six")
 def six_characters(user):
-    answer = user.captcha_answer()
+    answer = user.captcha_shown()
     assert len(answer.replace(" ", "")) == 6, f"réponse de l'image : {answer!r}"
 
 

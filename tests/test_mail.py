@@ -50,3 +50,15 @@ def test_busy_port_is_one_clear_line(sink, tmp_path):
     _, port = sink
     with pytest.raises(Exception, match=f"ne peut pas écouter sur 127.0.0.1:{port}"):
         SmtpSink("127.0.0.1", port, tmp_path / "other").start()
+
+
+def test_deleting_one_recipients_messages_keeps_the_others(sink):
+    running, port = sink
+    send(port, "lila@example.com", "premier")
+    send(port, "paul@example.com", "autre")
+    reader = MaildirReader(running.maildir)
+    wait_for(reader, "paul@example.com", 1, timeout_s=5)
+    wait_for(reader, "lila@example.com", 1, timeout_s=5)
+    reader.delete_for("lila@example.com")
+    assert reader.messages_for("lila@example.com") == []
+    assert len(reader.messages_for("paul@example.com")) == 1

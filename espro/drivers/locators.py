@@ -6,6 +6,34 @@ STEP_MARKER = "etape-courante"
 PAGE_ERROR = "erreur-page"
 DEFAULT_CSS = {STEP_MARKER: '[aria-current="step"]', PAGE_ERROR: '[role="alert"]'}
 
+# Every name the contract (§1) gives a control: the suite finds nothing else, and a profile
+# may override exactly these (schemas/profile.schema.json lists them under `locators`).
+FIELDS = (
+    "Adresse électronique", "Mot de passe", "Recopiez les caractères de l'image",
+    "Adresse électronique de connexion", "Confirmez l'adresse électronique de connexion",
+    "Mot de passe de connexion", "Confirmez votre mot de passe de connexion",
+    "Nom", "Prénom", "Téléphone", "Indicatif", "Numéro de voie", "Nature de la voie", "Libellé de la voie",
+    "Complément d'adresse", "Code postal", "Commune", "Pays", "Question de confiance",
+    "Réponse à la question de confiance", "Saisissez le code d'activation",
+    "Saisissez votre adresse électronique de connexion",
+    "Je reconnais avoir pris connaissance des conditions générales",
+)
+CONTROLS = (
+    "Créer votre espace professionnel", "Créez votre espace en mode expert", "Continuer", "Etape précédente",
+    "Effacer", "Valider", "Changer l'image", "Ecouter l'extrait sonore", "conditions générales",
+    "Activez votre espace professionnel", "Activer", "Se connecter", "Sauvegardez ou imprimez le récapitulatif",
+    "Accédez à vos services en ligne", "Se déconnecter",
+)
+# Other links and buttons the guide names, which some scenarios look for by those words.
+GUIDE_CONTROLS = (
+    "Afficher", "Fermer", "Mot de passe oublié ?", "Créez votre espace en mode simplifié", "Annulez votre demande",
+    "En savoir plus", "Recommandations pour prévenir les usurpations", "Gérer les services",
+    "Modifier mes coordonnées", "Accéder au formuel", "Accéder aux fiches pratiques.",
+    "Connexion à l'espace particulier", "Connexion à l'espace professionnel",
+)
+MARKERS = (STEP_MARKER, PAGE_ERROR)
+CONTRACT_NAMES = FIELDS + CONTROLS + GUIDE_CONTROLS + MARKERS
+
 
 def label_pattern(label: str) -> re.Pattern:
     """An accessible name that begins with `label`, then maybe ` :`, `*` and a hint.
@@ -32,6 +60,8 @@ class Locators:
         self.overrides = overrides or {}
 
     def _override(self, page, key):
+        if key not in CONTRACT_NAMES:
+            raise AssertionError(f"« {key} » n'est ni un nom du contrat (§1) ni un contrôle connu du guide")
         override = self.overrides.get(key)
         if override and "css" in override:
             return page.locator(override["css"]), None

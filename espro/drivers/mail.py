@@ -51,11 +51,19 @@ class MaildirReader:
     def __init__(self, maildir: Path):
         self.maildir = Path(maildir)
 
-    def messages_for(self, address: str) -> list[bytes]:
+    def _files_for(self, address: str) -> list[tuple[Path, bytes]]:
         files = [path for folder in ("new", "cur") for path in (self.maildir / folder).glob("*") if path.is_file()]
         ordered = sorted(files, key=lambda path: (path.stat().st_mtime_ns, path.name))
-        raws = [path.read_bytes() for path in ordered]
-        return [raw for raw in raws if address.lower() in recipients(raw)]
+        return [(path, raw) for path, raw in ((path, path.read_bytes()) for path in ordered)
+                if address.lower() in recipients(raw)]
+
+    def messages_for(self, address: str) -> list[bytes]:
+        return [raw for _, raw in self._files_for(address)]
+
+    def delete_for(self, address: str) -> None:
+        """Forget that recipient's messages once its scenario is over, as the HTTP readers do."""
+        for path, _ in self._files_for(address):
+            path.unlink(missing_ok=True)
 
 
 def wait_for(reader, address: str, count: int, timeout_s: float) -> list[bytes]:
