@@ -3,10 +3,12 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN = $(VENV)/bin
 PROFILE = fixtures/profiles/reference.yaml
+MAILDEV_VERSION = 2.2.1
+MAILDEV = .tools/node_modules/.bin/maildev
 # The reference implementation's hook token for local runs; a real target's comes from its operator.
 export CONFORMANCE_TOKEN ?= espro-reference-token
 
-.PHONY: demo test bootstrap chromium clean
+.PHONY: demo test bootstrap chromium tools clean
 
 demo: bootstrap
 	$(BIN)/espro run --profile $(PROFILE) --serve-reference --report reports/demo
@@ -14,12 +16,12 @@ demo: bootstrap
 test: bootstrap
 	$(BIN)/pytest --profile $(PROFILE) --serve-reference --report reports/test
 
-bootstrap: $(VENV)/.installed chromium
+bootstrap: $(VENV)/.installed chromium tools
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
 # Playwright cannot download its own browser here: use its own where it exists,
@@ -33,6 +35,14 @@ chromium: $(VENV)/.installed
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
+
+# MailDev, a real mail server with an HTTP API, for the tests of the mail readers
+# (tests/test_mail_api.py); npm installs it into .tools/, which git ignores. 2.x runs on Node 20.
+tools: $(MAILDEV)
+
+$(MAILDEV):
+	@echo "Installation de MailDev $(MAILDEV_VERSION) dans .tools/ (npm)..."
+	npm install --prefix .tools --no-audit --no-fund --save-exact maildev@$(MAILDEV_VERSION)
 
 clean:
 	rm -rf reports .pytest_cache

@@ -1,12 +1,9 @@
 """The SMTP sink and the reader: a message sent by SMTP is found for its recipient only."""
 
-import smtplib
-from email.message import EmailMessage
-
 import pytest
 
 from espro.drivers.mail import MaildirReader, SmtpSink, wait_for
-from tests.support import free_port
+from tests.support import free_port, send
 
 
 @pytest.fixture
@@ -16,16 +13,6 @@ def sink(tmp_path):
     running.start()
     yield running, port
     running.stop()
-
-
-def send(port, to, subject):
-    message = EmailMessage()
-    message["From"] = "ne-pas-repondre@dgfip.finances.gouv.fr"
-    message["To"] = to
-    message["Subject"] = subject
-    message.set_content("Bonjour,")
-    with smtplib.SMTP("127.0.0.1", port) as client:
-        client.send_message(message)
 
 
 def test_sink_keeps_messages_per_recipient_in_order(sink):

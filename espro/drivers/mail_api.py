@@ -4,11 +4,19 @@ They answer like MaildirReader (`messages_for`), so `wait_for` and the steps use
 Every failure of the server ends in a RunError of one French line, never in a traceback.
 """
 
+from functools import cache
+
 import httpx
 
 from espro.errors import RunError
 
 MAILPIT_PAGE = 50  # Mailpit's own default page size for a search
+
+
+@cache
+def _client() -> httpx.Client:
+    """One HTTP client for the process: building one costs ~0.1 s (its TLS context), too much for each poll."""
+    return httpx.Client()
 
 
 def _addressed_to(address: str, summary: dict, fields: tuple[str, ...], key: str) -> bool:
@@ -29,11 +37,11 @@ class _HttpMailReader:
 
     def __init__(self, url: str, timeout_s: float):
         self.url = url.rstrip("/")
-        self._client = httpx.Client(timeout=timeout_s)  # one client: a new one per call costs ~0.1 s
+        self.timeout_s = timeout_s
 
     def _call(self, method: str, path: str, **options) -> httpx.Response:
         try:
-            response = self._client.request(method, self.url + path, **options)
+            response = _client().request(method, self.url + path, timeout=self.timeout_s, **options)
         except httpx.HTTPError as error:
             reason = " ".join(str(error).split())
             raise RunError(f"serveur {self.server} injoignable : {self.url} ({type(error).__name__}: {reason})") from None
