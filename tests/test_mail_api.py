@@ -4,8 +4,11 @@ Each server is started once for the module and shared, as a real one is: every t
 own domain, so that no test sees another's mail (contract §7).
 """
 
+import json
+import os
 import socket
 import subprocess
+import sys
 import time
 import uuid
 from email import message_from_bytes
@@ -135,3 +138,33 @@ def test_another_server_is_not_taken_for_the_expected_api(mailpit, maildev):
         MailDevReader(mailpit_reader.url, timeout_s=2).check()
     mailpit_reader.check()
     maildev_reader.check()
+
+
+def test_the_suite_reads_the_activation_mail_through_the_server(server, tmp_path):
+    """End to end: the reference sends through the server's SMTP port, the suite reads its API."""
+    reader, smtp_port = server
+    web = free_port()
+    env = {**os.environ, "CONFORMANCE_TOKEN": "mail-api-token"}
+    target = subprocess.Popen(
+        [sys.executable, "-m", "espro", "serve", "--test-mode", "--port", str(web), "--mail-port", str(smtp_port),
+         "--database-url", f"sqlite:///{tmp_path / 'reference.sqlite'}"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not answers(lambda: httpx.get(f"http://127.0.0.1:{web}/", timeout=1)):
+            assert target.poll() is None and time.monotonic() < deadline, "la référence n'a pas démarré"
+            time.sleep(0.1)
+        kind = "mailpit" if isinstance(reader, MailpitReader) else "maildev"
+        profile = tmp_path / "profile.yaml"
+        profile.write_text(f"target_url: http://127.0.0.1:{web}/\n"
+                           f"hooks: {{url: 'http://127.0.0.1:{web}/__conformance__', token: '${{CONFORMANCE_TOKEN}}'}}\n"
+                           f"captcha: {{mode: hook}}\nmail: {{kind: {kind}, url: '{reader.url}'}}\n", encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "espro", "run", "--profile", str(profile),
+                                 "--report", str(tmp_path / "report"), "-m", "MAIL-08"],
+                                capture_output=True, text=True, env=env, timeout=300, cwd=tmp_path)
+    finally:
+        target.terminate()
+        target.wait(timeout=10)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    report = json.loads((tmp_path / "report" / "conformance.json").read_text(encoding="utf-8"))
+    assert report["scenarios"] and {s["verdict"] for s in report["scenarios"]} == {"passed"}
