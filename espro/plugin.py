@@ -32,6 +32,7 @@ STATE_KEY = pytest.StashKey[dict]()
 SCENARIO_KEY = pytest.StashKey[dict]()
 STEP_START_KEY = pytest.StashKey[float]()
 EXPECTATIONS_KEY = pytest.StashKey[list]()
+USER_KEY = pytest.StashKey[User]()
 
 
 def pytest_addoption(parser):
@@ -43,6 +44,8 @@ def pytest_addoption(parser):
                     help="démarrer l'implémentation de référence selon le profil pendant l'exécution")
     group.addoption("--reference-source", help="avec --serve-reference : dossier d'un autre paquet reference_impl")
     group.addoption("--headed", action="store_true", help="montrer le navigateur")
+    group.addoption("--browser-ws", metavar="URL", help="navigateur d'un serveur Playwright (ws://...), au lieu du Chromium local")
+    group.addoption("--cdp", metavar="URL", help="Chromium déjà lancé, joint par CDP (http://hôte:port), au lieu du Chromium local")
 
 
 def _is_worker(config) -> bool:
@@ -92,6 +95,8 @@ def _start_services(config, profile, state):
         state["_server"] = server
         server.start()
     preflight.ensure_ready(profile)
+    if config.getoption("browser_ws") or config.getoption("cdp"):
+        Browser(ws_endpoint=config.getoption("browser_ws"), cdp_url=config.getoption("cdp")).close()
     if profile.mail["kind"] == "smtp":
         state["_maildir_tmp"] = tempfile.TemporaryDirectory(prefix="espro-mail-")
         state["maildir"] = state["_maildir_tmp"].name
@@ -142,7 +147,11 @@ def espro_profile(pytestconfig):
 
 @pytest.fixture(scope="session")
 def espro_browser(espro_profile, pytestconfig):
-    browser = Browser(headless=not pytestconfig.getoption("headed"))
+    try:
+        browser = Browser(headless=not pytestconfig.getoption("headed"), ws_endpoint=pytestconfig.getoption("browser_ws"),
+                          cdp_url=pytestconfig.getoption("cdp"))
+    except RunError as error:
+        pytest.exit(str(error), returncode=pytest.ExitCode.USAGE_ERROR)
     yield browser
     browser.close()
 
@@ -159,12 +168,15 @@ def user(request, espro_profile, espro_browser, applicant, pytestconfig):
     locators = Locators(espro_profile.locators)
 
     def open_page():
-        return espro_browser.new_page(espro_profile.target_url, locators, espro_profile.timeout("page"))
+        return espro_browser.new_page(espro_profile.target_url, locators, espro_profile.timeout("page"),
+                                      trace="report_dir" in state)
 
     hooks = HooksClient(espro_profile.hooks_url, espro_profile.hooks_token, espro_profile.hooks_available,
                         espro_profile.timeout("hooks"))
     reader = _mail_reader(espro_profile, state)
     person = User(open_page, hooks, reader, espro_profile, applicant)
+    # Steps ask for `user` by name, so pytest does not list it in item.funcargs: the report finds it here.
+    request.node.stash[USER_KEY] = person
     yield person
     person.close()
     for address in {applicant.email, person.applicant.email}:
@@ -212,7 +224,15 @@ def _reason(call) -> str:
 
 
 def _rerun_command(item, state, profile) -> str:
-    return shlex.join(["espro", "run", "--profile", profile.source, "--espro-seed", str(state["seed"]), "--scenario", item.nodeid])
+    """The same target, the same data, this scenario alone (and the same browser and served reference)."""
+    command = ["espro", "run", "--profile", profile.source, "--espro-seed", str(state["seed"]), "--scenario", item.nodeid]
+    config = item.config
+    if config.getoption("serve_reference"):
+        command.append("--serve-reference")
+    for option in ("reference_source", "browser_ws", "cdp"):
+        if config.getoption(option):
+            command += ["--" + option.replace("_", "-"), config.getoption(option)]
+    return shlex.join(command)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -233,7 +253,7 @@ def pytest_runtest_makereport(item, call):
     if verdict != conformance.PASSED:
         entry["reason"] = _reason(call) if call.excinfo else rep.longrepr[2]
         entry["rerun"] = _rerun_command(item, state, profile)
-    person = item.funcargs.get("user")
+    person = item.stash.get(USER_KEY, None)
     secrets = profile.secrets() + ([person.applicant.password] if person else [])
     if verdict == conformance.FAILED:
         entry["evidence"] = evidence.collect(person, Path(state["report_dir"]), item.name, secrets) \
@@ -278,10 +298,12 @@ class Recorder:
             counts[scenario["verdict"]] = counts.get(scenario["verdict"], 0) + 1
         summary = ", ".join(f"{number} {verdict}" for verdict, number in sorted(counts.items())) or "aucun scénario"
         terminalreporter.write_sep("=", f"espro : {self.result['verdict']} ({summary})")
+        advice = {expectations.UNEXPECTED_PASS: "l'écart est corrigé, retirez l'entrée",
+                  expectations.NOT_RUN: "aucun de ses scénarios n'a été joué"}
         for outcome in self.result["expectations"]:
-            if outcome["outcome"] != expectations.EXPECTED_FAILURE:
+            if outcome["outcome"] in advice:
                 subject = outcome.get("rule") or outcome.get("scenario")
-                terminalreporter.write_line(f"attente sur {subject} : {outcome['outcome']} — retirez-la si l'écart est corrigé")
+                terminalreporter.write_line(f"attente sur {subject} : {outcome['outcome']} ({advice[outcome['outcome']]})")
         if "report_dir" in self.state:
             folder = Path(self.state["report_dir"])
             terminalreporter.write_line(f"rapport : {folder / 'rapport.html'} (et conformance.json, cucumber.json, junit.xml)")

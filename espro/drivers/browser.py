@@ -22,6 +22,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+CONNECT_TIMEOUT_MS = 30_000
+# DOM snapshots are what makes a trace worth opening (+10 to 25 % per scenario, some 20 KB); the
+# screencast would add 60 to 85 % and some 7 MB, for pictures the snapshots already show.
+TRACE_OPTIONS = {"screenshots": False, "snapshots": True, "sources": False}
 
 
 def chromium_executable(playwright) -> str | None:
@@ -38,26 +42,45 @@ def chromium_executable(playwright) -> str | None:
 
 
 class Browser:
-    """The process's single browser; `new_page` gives each scenario a fresh context."""
+    """The process's single browser; `new_page` gives each scenario a fresh context.
 
-    def __init__(self, headless: bool = True):
+    Launched here by default. A browser that runs elsewhere is reached instead by `ws_endpoint`
+    (a Playwright server: `playwright launch-server`, `playwright run-server`) or by `cdp_url`
+    (a Chromium started with `--remote-debugging-port`). Launching also honours the
+    SELENIUM_REMOTE_URL environment variable: Playwright then starts Chromium on that Selenium Grid.
+    """
+
+    def __init__(self, headless: bool = True, ws_endpoint: str | None = None, cdp_url: str | None = None):
+        if ws_endpoint and cdp_url:
+            raise RunError("navigateur distant : un point d'accès Playwright ou CDP, pas les deux")
         self._playwright = sync_playwright().start()
         try:
-            self._browser = self._playwright.chromium.launch(
-                executable_path=chromium_executable(self._playwright),
-                headless=headless,
-                args=CHROMIUM_ARGS,
-            )
+            self._browser = self._open(headless, ws_endpoint, cdp_url)
         except BaseException:
             self._playwright.stop()
             raise
 
-    def new_page(self, base_url: str, locators: Locators, timeout_s: float) -> "WebPage":
+    def _open(self, headless: bool, ws_endpoint: str | None, cdp_url: str | None):
+        chromium = self._playwright.chromium
+        if not (ws_endpoint or cdp_url):
+            return chromium.launch(executable_path=chromium_executable(self._playwright), headless=headless,
+                                   args=CHROMIUM_ARGS)
+        try:
+            if ws_endpoint:
+                return chromium.connect(ws_endpoint, timeout=CONNECT_TIMEOUT_MS)
+            return chromium.connect_over_cdp(cdp_url, timeout=CONNECT_TIMEOUT_MS)
+        except PlaywrightError as error:
+            reason = re.sub(r"^BrowserType\.\w+: ", "", str(error).splitlines()[0])
+            raise RunError(f"navigateur distant injoignable : {ws_endpoint or cdp_url} ({reason})") from None
+
+    def new_page(self, base_url: str, locators: Locators, timeout_s: float, trace: bool = False) -> "WebPage":
+        """A fresh context; with `trace`, it records a Playwright trace that `WebPage.save_trace` keeps."""
         context = self._browser.new_context(locale="fr-FR", base_url=base_url)
         context.set_default_timeout(timeout_s * 1000)
-        return WebPage(context, locators)
+        return WebPage(context, locators, trace)
 
     def close(self) -> None:
+        """A launched browser ends; a remote one is only left: our contexts close, its server keeps running."""
         self._browser.close()
         self._playwright.stop()
 
@@ -65,8 +88,11 @@ class Browser:
 class WebPage:
     """One person's browser tab, seen through the contract's locators."""
 
-    def __init__(self, context, locators: Locators):
+    def __init__(self, context, locators: Locators, trace: bool = False):
         self.context = context
+        self._tracing = trace
+        if trace:
+            context.tracing.start(**TRACE_OPTIONS)
         self.page = context.new_page()
         self.locators = locators
 
@@ -247,8 +273,21 @@ class WebPage:
     def screenshot(self, path: Path) -> None:
         self.page.screenshot(path=str(path), full_page=True)
 
+    def save_trace(self, path: Path) -> bool:
+        """Write the trace so far to `path`, a zip for `playwright show-trace`; False when none is recorded.
+
+        Only failed scenarios are worth it: the plugin calls this for them, `close` drops the others' traces.
+        """
+        if not self._tracing:
+            return False
+        self._tracing = False
+        self.context.tracing.stop(path=str(path))
+        return True
+
     def close(self) -> None:
         try:
+            if self._tracing:
+                self.context.tracing.stop()
             self.context.close()
         except PlaywrightError:
             pass
