@@ -3,8 +3,6 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN = $(VENV)/bin
 PROFILE = fixtures/profiles/reference.yaml
-MAILDEV_VERSION = 2.2.1
-MAILDEV = .tools/node_modules/.bin/maildev
 # The reference implementation's hook token for local runs; a real target's comes from its operator.
 export CONFORMANCE_TOKEN ?= espro-reference-token
 
@@ -36,13 +34,14 @@ chromium: $(VENV)/.installed
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-# MailDev, a real mail server with an HTTP API, for the tests of the mail readers
-# (tests/test_mail_api.py); npm installs it into .tools/, which git ignores. 2.x runs on Node 20.
-tools: $(MAILDEV)
+# Node tools the tests run for real (tools/package.json, pinned by its lock): MailDev, a mail
+# server with an HTTP API, and cucumber-html-reporter, which reads the suite's cucumber.json.
+tools: tools/node_modules/.installed
 
-$(MAILDEV):
-	@echo "Installation de MailDev $(MAILDEV_VERSION) dans .tools/ (npm)..."
-	npm install --prefix .tools --no-audit --no-fund --save-exact maildev@$(MAILDEV_VERSION)
+tools/node_modules/.installed: tools/package.json tools/package-lock.json
+	@echo "Installation des outils de test dans tools/ (npm ci)..."
+	cd tools && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
-	rm -rf reports .pytest_cache
+	rm -rf reports .pytest_cache tools/node_modules

@@ -1,5 +1,11 @@
 """Cucumber JSON from the suite's own records: every step of the file, with the status it had."""
 
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
 from espro import cucumber, gherkin_view, report
 from espro.catalogue import rule_ids
 
@@ -52,3 +58,23 @@ def test_scenarios_of_two_features_make_two_entries():
     features = cucumber.report(report.build([first, second], {}))
     assert sorted(feature["uri"] for feature in features) == ["features/conditions_generales.feature",
                                                               "features/connexion.feature"]
+
+
+def test_cucumber_html_reporter_reads_it(tmp_path):
+    """An existing tool (cucumber-html-reporter, from `make tools`) draws every scenario and step."""
+    root = Path(__file__).resolve().parents[1]
+    if not (root / "tools" / "node_modules" / "cucumber-html-reporter").is_dir():
+        pytest.fail("cucumber-html-reporter absent : lancez « make tools »", pytrace=False)
+    failed, _ = record_of("Après « Changer l'image », l'ancienne réponse ne vaut plus",
+                          ["passed", "passed", "failed"], "failed", "l'image n'a pas changé")
+    passed, every = record_of("L'image compte six caractères", ["passed"] * 20, "passed")
+    source = tmp_path / "cucumber.json"
+    source.write_text(json.dumps(cucumber.report(report.build([failed, passed], {})), ensure_ascii=False),
+                      encoding="utf-8")
+    result = subprocess.run(["node", str(root / "tools" / "cucumber-report.js"), str(source), str(tmp_path / "out.html")],
+                            capture_output=True, text=True, timeout=120, cwd=root / "tools")
+    assert result.returncode == 0, result.stderr
+    drawn = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert failed["name"] in drawn and passed["name"] in drawn
+    assert drawn.count('title="Failed"') == 1
+    assert drawn.count('title="Success"') == 2 + len(every)

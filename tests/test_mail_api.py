@@ -24,7 +24,7 @@ from espro.errors import RunError
 from tests.mailpit_standin import MailpitStandIn
 from tests.support import free_port, send
 
-MAILDEV = Path(__file__).resolve().parents[1] / ".tools" / "node_modules" / ".bin" / "maildev"
+MAILDEV = Path(__file__).resolve().parents[1] / "tools" / "node_modules" / ".bin" / "maildev"
 
 
 def answers(check) -> bool:
