@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from espro import catalogue, cucumber, evidence, expectations, html_report, preflight
+from espro.clock_lock import ClockLock
 from espro import profile as profiles
 from espro import report as conformance
 
@@ -90,6 +91,8 @@ def pytest_configure(config):
 
 
 def _start_services(config, profile, state):
+    state["_lock_tmp"] = tempfile.TemporaryDirectory(prefix="espro-locks-")
+    state["lockdir"] = state["_lock_tmp"].name
     if config.getoption("serve_reference"):
         server = ReferenceServer(profile, config.getoption("reference_source"))
         state["_server"] = server
@@ -181,6 +184,22 @@ def user(request, espro_profile, espro_browser, applicant, pytestconfig):
     person.close()
     for address in {applicant.email, person.applicant.email}:
         reader.delete_for(address)
+
+
+def _moves_the_clock(item) -> bool:
+    rules = catalogue.rules()
+    return any("horloge" in rules.get(marker.name, {}).get("besoin", []) for marker in item.iter_markers())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    """A scenario that moves the target's clock runs while no other does (see espro/clock_lock.py)."""
+    state = item.config.stash.get(STATE_KEY, None)
+    if state is None or "lockdir" not in state:
+        yield
+        return
+    with ClockLock(Path(state["lockdir"])).held(alone=_moves_the_clock(item)):
+        yield
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):
