@@ -4,13 +4,21 @@ import json
 from functools import cache
 
 import jsonschema
+import yaml
 
 from espro import SCHEMAS_DIR
 
 
 @cache
 def load(name: str) -> dict:
-    return json.loads((SCHEMAS_DIR / name).read_text(encoding="utf-8"))
+    """A schema by file name; `file#/a/b` is the part of the document at that JSON pointer
+    (a schema of the OpenAPI description, say)."""
+    file_name, _, pointer = name.partition("#")
+    text = (SCHEMAS_DIR / file_name).read_text(encoding="utf-8")
+    document = yaml.safe_load(text) if file_name.endswith((".yaml", ".yml")) else json.loads(text)
+    for part in filter(None, pointer.split("/")):
+        document = document[part]
+    return document
 
 
 def _describe(error: jsonschema.ValidationError, whole: str) -> str:

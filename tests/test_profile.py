@@ -73,3 +73,30 @@ def test_fixed_captcha_and_declared_hooks(tmp_path):
 def test_bundled_reference_profile_is_valid():
     profile = load(FIXTURES_DIR / "profiles" / "reference.yaml", environ={"CONFORMANCE_TOKEN": "t"})
     assert profile.target_url == "http://127.0.0.1:8000/"
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES_DIR / "profiles").glob("*.yaml")), ids=lambda path: path.name)
+def test_every_bundled_profile_is_valid(path):
+    environ = {"CONFORMANCE_TOKEN": "t", "ESPRO_RECETTE_URL": "https://recette.exemple.fr/",
+               "ESPRO_RECETTE_CAPTCHA": "AB12CD", "ESPRO_RECETTE_MAILPIT": "http://mailpit.recette.exemple.fr"}
+    assert load(path, environ=environ).target_url.startswith("http")
+
+
+def test_a_locator_for_something_the_contract_does_not_name_is_refused(tmp_path):
+    text = VALID + "locators:\n  Suivant: {name: Continuer}\n"
+    with pytest.raises(RunError, match="clé inconnue 'Suivant' dans locators"):
+        load(write(tmp_path, text), environ={"TOKEN": "t"})
+
+
+def test_locator_overrides_and_expectations_path(tmp_path):
+    text = VALID + "locators:\n  Continuer: {name: Suivant}\n  etape-courante: {css: li.active}\nexpectations: ecarts.yaml\n"
+    profile = load(write(tmp_path, text), environ={"TOKEN": "t"})
+    assert profile.locators == {"Continuer": {"name": "Suivant"}, "etape-courante": {"css": "li.active"}}
+    assert profile.expectations == str(tmp_path / "ecarts.yaml")
+
+
+def test_the_schema_lists_every_name_the_suite_may_look_for():
+    from espro import schemas
+    from espro.drivers.locators import CONTRACT_NAMES
+
+    assert set(schemas.load("profile.schema.json")["properties"]["locators"]["properties"]) == set(CONTRACT_NAMES)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from conftest import HOOK_HEADERS, TOKEN
 
+from espro import schemas
 from reference_impl import create_app
 
 HOOKS = [
@@ -97,3 +98,16 @@ def test_captcha_image_and_sound(visitor):
 def test_changer_l_image_only_returns_to_local_pages(visitor):
     response = visitor.client.get("/captcha/nouvelle?retour=//ailleurs.example/")
     assert response.location == "/"
+
+
+def test_hook_answers_follow_the_openapi_description(client, visitor):
+    """Each hook's answer is what schemas/hooks.openapi.yaml says, the schema the suite checks against."""
+    visitor.get("/")
+    answers = {
+        "CaptchaAnswer": visitor.client.get("/__conformance__/captcha", headers=HOOK_HEADERS),
+        "ClockNow": client.post("/__conformance__/clock", json={"advance_seconds": 0}, headers=HOOK_HEADERS),
+        "Empty": client.post("/__conformance__/certificate-spaces", json={"email": "d@exemple.fr"}, headers=HOOK_HEADERS),
+    }
+    for component, response in answers.items():
+        assert schemas.problems(response.get_json(), f"hooks.openapi.yaml#/components/schemas/{component}") == []
+    assert schemas.problems({"now": "demain"}, "hooks.openapi.yaml#/components/schemas/ClockNow")
