@@ -109,7 +109,7 @@ def missing_needs(profile) -> dict[str, str]:
         if profile.captcha["mode"] != "fixed":
             missing["captcha"] = "pas de crochet captcha ni de réponse fixe : aucune image ne peut être franchie"
     if not profile.has_hook("clock"):
-        missing["horloge"] = "pas de crochet clock : le délai de 48 heures ne peut pas être éprouvé"
+        missing["horloge"] = "pas de crochet clock : l'horloge de la cible ne peut pas avancer (délai de 48 heures, dates)"
     if not profile.has_hook("certificate-spaces"):
         missing["certificat"] = "pas de crochet certificate-spaces : aucun espace avec certificat ne peut être créé"
     return missing
