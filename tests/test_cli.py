@@ -29,11 +29,14 @@ def espro_run(tmp_path, profile_text, environ=None):
     return result.returncode, lines
 
 
-@pytest.mark.parametrize("profile_text, environ, expected", [
+CANNOT_BE_MADE = pytest.mark.parametrize("profile_text, environ, expected", [
     (PROFILE.format(port=9), {"CONFORMANCE_TOKEN": "t"}, "cible injoignable : http://127.0.0.1:9/"),
     (PROFILE.format(port=9).replace("target_url", "tagret_url"), {"CONFORMANCE_TOKEN": "t"}, "clé inconnue 'tagret_url'"),
     (PROFILE.format(port=9), {}, "variable d'environnement CONFORMANCE_TOKEN n'est pas définie"),
 ], ids=["unreachable", "typo", "missing-variable"])
+
+
+@CANNOT_BE_MADE
 def test_run_that_cannot_be_made_is_exit_2_and_one_line(tmp_path, profile_text, environ, expected):
     status, lines = espro_run(tmp_path, profile_text, environ)
     assert status == 2
@@ -134,11 +137,7 @@ def test_doctor_and_run_stop_with_one_line(tmp_path, live_target, change, expect
     assert len(lines) == 1 and expected in lines[0], lines
 
 
-@pytest.mark.parametrize("profile_text, environ, expected", [
-    (PROFILE.format(port=9), {"CONFORMANCE_TOKEN": "t"}, "cible injoignable : http://127.0.0.1:9/"),
-    (PROFILE.format(port=9).replace("captcha", "capcha"), {"CONFORMANCE_TOKEN": "t"}, "clé inconnue 'capcha'"),
-    (PROFILE.format(port=9), {}, "variable d'environnement CONFORMANCE_TOKEN n'est pas définie"),
-], ids=["unreachable", "typo", "missing-variable"])
+@CANNOT_BE_MADE
 def test_doctor_that_cannot_check_is_exit_2(tmp_path, profile_text, environ, expected):
     status, table, errors = espro_doctor(tmp_path, profile_text, environ)
     assert status == 2
