@@ -259,7 +259,8 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     rep = outcome.get_result()
     record = item.stash.get(SCENARIO_KEY, None)
-    if record is None or (call.when == "setup" and rep.passed) or call.when == "teardown":
+    if record is None or STATE_KEY not in item.config.stash or (call.when == "setup" and rep.passed) \
+            or call.when == "teardown":
         return
     if call.excinfo is not None and call.excinfo.errisinstance(NotVerified):
         rep.outcome = "skipped"

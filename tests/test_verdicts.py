@@ -1,0 +1,103 @@
+"""Scenario verdicts come from the suite's own records: an undefined step or a step that raises
+is a failure, never a pass; a missing hook is "not verified" with its reason. Checked on a small
+feature of its own, against a stand-in target that only shows its login page."""
+
+import http.server
+import json
+import textwrap
+import threading
+
+import pytest
+
+from tests.support import free_port
+
+pytest_plugins = ["pytester"]
+
+FEATURE = """\
+# language: fr
+Fonctionnalité: Verdicts
+
+  @CG-05
+  Scénario: Une étape réussit
+    Soit une étape qui réussit
+
+  @CG-06
+  Scénario: Une étape n'est pas définie
+    Soit une étape qui réussit
+    Et une étape que personne n'a écrite
+
+  @CG-07
+  Scénario: Une étape lève une erreur
+    Soit une étape qui lève une erreur
+
+  @DELAI-01
+  Scénario: Une étape demande un crochet absent
+    Soit une étape qui demande l'horloge
+"""
+
+TEST_MODULE = """\
+from pytest_bdd import given, scenarios
+
+from espro.errors import NotVerified
+
+scenarios("verdicts.feature")
+
+
+@given("une étape qui réussit")
+def succeeds():
+    pass
+
+
+@given("une étape qui lève une erreur")
+def raises():
+    raise ValueError("la page a disparu")
+
+
+@given("une étape qui demande l'horloge")
+def needs_clock():
+    raise NotVerified("le profil ne déclare pas le crochet de test « clock »")
+"""
+
+
+class LoginPage(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write("<h1>Connexion à votre espace professionnel</h1>".encode())
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def login_page():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), LoginPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_each_verdict_as_recorded(pytester, login_page):
+    pytester.makefile(".feature", verdicts=FEATURE)
+    pytester.makepyfile(test_verdicts=TEST_MODULE)
+    profile = pytester.makefile(".yaml", profile=textwrap.dedent(f"""\
+        target_url: {login_page}
+        captcha: {{mode: fixed, answer: AB12CD}}
+        mail: {{kind: smtp, host: 127.0.0.1, port: {free_port()}}}
+        """))
+    result = pytester.runpytest_subprocess("--profile", str(profile), "--report", "rapport", "-p", "no:cacheprovider")
+    assert result.ret == 1
+    report = json.loads((pytester.path / "rapport" / "conformance.json").read_text(encoding="utf-8"))
+    verdicts = {s["name"]: (s["verdict"], s.get("reason", "")) for s in report["scenarios"]}
+    assert verdicts["Une étape réussit"] == ("passed", "")
+    assert verdicts["Une étape n'est pas définie"][0] == "failed"
+    assert "une étape que personne n'a écrite" in verdicts["Une étape n'est pas définie"][1]
+    assert verdicts["Une étape lève une erreur"] == ("failed", "la page a disparu")
+    assert verdicts["Une étape demande un crochet absent"] == (
+        "not-verified", "le profil ne déclare pas le crochet de test « clock »")
+    undefined = next(s for s in report["scenarios"] if s["name"] == "Une étape n'est pas définie")
+    assert [step["status"] for step in undefined["steps"]] == ["passed", "undefined"]
+    rules = {rule["id"]: rule["verdict"] for rule in report["rules"]}
+    assert rules == {"CG-05": "passed", "CG-06": "failed", "CG-07": "failed", "DELAI-01": "not-verified"}
+    assert report["verdict"] == "non-conformant"
