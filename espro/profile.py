@@ -47,6 +47,7 @@ class Profile:
 
 
 def _substitute(value, environ):
+    """Replace each ${NAME} by the variable's text (a port may come as text: the schema allows it)."""
     if isinstance(value, str):
         def replace(match):
             name = match.group(1)
@@ -102,7 +103,7 @@ def load(path: str | os.PathLike, environ=None) -> Profile:
     return Profile(
         target_url=data["target_url"],
         captcha=data["captcha"],
-        mail=data["mail"],
+        mail={**data["mail"], **({"port": int(data["mail"]["port"])} if "port" in data["mail"] else {})},
         hooks_url=hooks["url"].rstrip("/") if hooks else None,
         hooks_token=hooks["token"] if hooks else None,
         hooks_available=tuple(hooks.get("available", ALL_HOOKS)) if hooks else (),

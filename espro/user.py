@@ -117,10 +117,12 @@ class User:
     def errors(self) -> list[str]:
         return self.page.errors()
 
-    def lines_shown(self, labels, end: str = "Etape précédente") -> dict[str, str | None]:
+    def lines_shown(self, labels) -> dict[str, str | None]:
         """On a page that lists « label : value » lines (the recap): for each label, the text after
-        it and its colon, up to the next label or to `end`; "" for a label shown without value,
-        None for a label absent. A label shown twice (a heading, then its line) gives the last value."""
+        it and its colon, up to the next label or to the « Etape précédente » button (by the name
+        the target gives it); "" for a label shown without value, None for a label absent. A label
+        shown twice (a heading, then its line) gives the last value."""
+        end = self.page.name_of("Etape précédente") or "Etape précédente"
         text = self.page_text()
         found = sorted((match.start(), match.end(), label) for label in labels
                        for match in re.finditer(rf"(?<!\S){re.escape(label)}(?:\s*:)?(?=\s|$)", text))

@@ -100,3 +100,11 @@ def test_the_schema_lists_every_name_the_suite_may_look_for():
     from espro.drivers.locators import CONTRACT_NAMES
 
     assert set(schemas.load("profile.schema.json")["properties"]["locators"]["properties"]) == set(CONTRACT_NAMES)
+
+
+def test_a_port_may_come_from_the_environment(tmp_path):
+    text = VALID.replace("mail: {kind: smtp, host: 127.0.0.1, port: 2525}",
+                         "mail: {kind: smtp, host: 127.0.0.1, port: \"${PORT}\"}")
+    assert load(write(tmp_path, text), environ={"TOKEN": "t", "PORT": "2300"}).mail["port"] == 2300
+    with pytest.raises(RunError, match="mail"):
+        load(write(tmp_path, text), environ={"TOKEN": "t", "PORT": "vingt"})

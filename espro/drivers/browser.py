@@ -104,6 +104,10 @@ class WebPage:
         self.locators.control(self.page, name).first.click()
         self.page.wait_for_load_state("domcontentloaded")
 
+    def name_of(self, key: str) -> str | None:
+        """The name this target gives the control the guide calls `key` (None: found by CSS)."""
+        return self.locators.name_of(key)
+
     def has_control(self, name: str) -> bool:
         return self.locators.control(self.page, name).count() > 0
 
@@ -216,7 +220,8 @@ class WebPage:
 
     def steps(self) -> list[str]:
         """The names of the stepper's steps, in order."""
-        items = self.locators.marker(self.page, STEP_MARKER).locator("xpath=ancestor::*[self::ol or self::ul][1]/li")
+        items = self.locators.marker(self.page, STEP_MARKER).locator(
+            "xpath=ancestor::*[self::ol or self::ul or @role='list'][1]/*[self::li or @role='listitem']")
         return [" ".join(text.split()) for text in items.all_inner_texts()]
 
     def errors(self) -> list[str]:

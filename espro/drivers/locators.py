@@ -59,13 +59,22 @@ class Locators:
     def __init__(self, overrides: dict | None = None):
         self.overrides = overrides or {}
 
-    def _override(self, page, key):
+    def name_of(self, key: str) -> str | None:
+        """The name the target gives the control: the guide's, or the one the profile says;
+        None when the profile finds it by CSS (its name is then unknown)."""
+        override = self._known(key)
+        return None if "css" in override else override.get("name", key)
+
+    def _known(self, key: str) -> dict:
         if key not in CONTRACT_NAMES:
             raise AssertionError(f"« {key} » n'est ni un nom du contrat (§1) ni un contrôle connu du guide")
-        override = self.overrides.get(key)
-        if override and "css" in override:
+        return self.overrides.get(key) or {}
+
+    def _override(self, page, key):
+        override = self._known(key)
+        if "css" in override:
             return page.locator(override["css"]), None
-        return None, (override or {}).get("name", key)
+        return None, override.get("name", key)
 
     def field(self, page, label: str):
         located, name = self._override(page, label)

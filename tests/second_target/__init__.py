@@ -1,0 +1,1 @@
+"""A second target for the suite: the reference implementation's logic under markup of its own."""
