@@ -52,10 +52,13 @@ class MaildirReader:
         self.maildir = Path(maildir)
 
     def _files_for(self, address: str) -> list[tuple[Path, bytes]]:
-        files = [path for folder in ("new", "cur") for path in (self.maildir / folder).glob("*") if path.is_file()]
-        ordered = sorted(files, key=lambda path: (path.stat().st_mtime_ns, path.name))
-        return [(path, raw) for path, raw in ((path, path.read_bytes()) for path in ordered)
-                if address.lower() in recipients(raw)]
+        found = []
+        for path in (path for folder in ("new", "cur") for path in (self.maildir / folder).glob("*")):
+            try:
+                found.append((path.stat().st_mtime_ns, path.name, path, path.read_bytes()))
+            except FileNotFoundError:
+                continue  # another xdist worker's scenario has just deleted its own message
+        return [(path, raw) for _, _, path, raw in sorted(found) if address.lower() in recipients(raw)]
 
     def messages_for(self, address: str) -> list[bytes]:
         return [raw for _, raw in self._files_for(address)]
