@@ -39,33 +39,35 @@ def test_busy_port_is_one_clear_line(sink, tmp_path):
         SmtpSink("127.0.0.1", port, tmp_path / "other").start()
 
 
-def test_deleting_one_recipients_messages_keeps_the_others(sink):
+@pytest.fixture
+def two_recipients(sink):
+    """The sink's reader once a message each reached Lila and Paul."""
     running, port = sink
     send(port, "lila@example.com", "premier")
     send(port, "paul@example.com", "autre")
     reader = MaildirReader(running.maildir)
     wait_for(reader, "paul@example.com", 1, timeout_s=5)
     wait_for(reader, "lila@example.com", 1, timeout_s=5)
+    return reader
+
+
+def test_deleting_one_recipients_messages_keeps_the_others(two_recipients):
+    reader = two_recipients
     reader.delete_for("lila@example.com")
     assert reader.messages_for("lila@example.com") == []
     assert len(reader.messages_for("paul@example.com")) == 1
 
 
-def test_a_message_deleted_while_the_maildir_is_read_is_skipped(sink, monkeypatch):
+def test_a_message_deleted_while_the_maildir_is_read_is_skipped(two_recipients, monkeypatch):
     """Under xdist one worker deletes its scenario's mail while another reads the folder."""
-    running, port = sink
-    send(port, "lila@example.com", "premier")
-    send(port, "paul@example.com", "autre")
-    reader = MaildirReader(running.maildir)
-    wait_for(reader, "paul@example.com", 1, timeout_s=5)
-    wait_for(reader, "lila@example.com", 1, timeout_s=5)
-    read_bytes = type(running.maildir).read_bytes
+    reader = two_recipients
+    read_bytes = type(reader.maildir).read_bytes
 
     def deleted_just_before(path):
         if b"lila@example.com" in read_bytes(path):
             path.unlink()
         return read_bytes(path)
 
-    monkeypatch.setattr(type(running.maildir), "read_bytes", deleted_just_before)
+    monkeypatch.setattr(type(reader.maildir), "read_bytes", deleted_just_before)
     assert reader.messages_for("lila@example.com") == []
     assert len(reader.messages_for("paul@example.com")) == 1
