@@ -49,12 +49,14 @@ def run(args, pytest_args) -> int:
 
 def doctor(args) -> int:
     """Check a target before a run and print one table: 0 when a run can be made, 2 otherwise."""
-    from espro import preflight
+    from espro import expectations, preflight
     from espro import profile as profiles
     from espro.errors import RunError
 
     try:
         profile = profiles.load(args.profile)
+        if profile.expectations:
+            expectations.load(profile.expectations)
     except RunError as error:
         print(f"espro doctor : {error}", file=sys.stderr)
         return 2

@@ -65,13 +65,11 @@ def pytest_configure(config):
         return
     try:
         profile = profiles.load(path)
+        known = expectations.load(profile.expectations) if profile.expectations else []
     except RunError as error:
         raise pytest.UsageError(str(error)) from None
     config.stash[PROFILE_KEY] = profile
-    try:
-        config.stash[EXPECTATIONS_KEY] = expectations.load(profile.expectations) if profile.expectations else []
-    except RunError as error:
-        raise pytest.UsageError(str(error)) from None
+    config.stash[EXPECTATIONS_KEY] = known
     if _is_worker(config):
         config.stash[STATE_KEY] = dict(config.workerinput["espro"])
         return

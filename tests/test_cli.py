@@ -33,7 +33,8 @@ CANNOT_BE_MADE = pytest.mark.parametrize("profile_text, environ, expected", [
     (PROFILE.format(port=9), {"CONFORMANCE_TOKEN": "t"}, "cible injoignable : http://127.0.0.1:9/"),
     (PROFILE.format(port=9).replace("target_url", "tagret_url"), {"CONFORMANCE_TOKEN": "t"}, "clé inconnue 'tagret_url'"),
     (PROFILE.format(port=9), {}, "variable d'environnement CONFORMANCE_TOKEN n'est pas définie"),
-], ids=["unreachable", "typo", "missing-variable"])
+    (PROFILE.format(port=9) + "expectations: ecarts.yaml\n", {"CONFORMANCE_TOKEN": "t"}, "attentes introuvables"),
+], ids=["unreachable", "typo", "missing-variable", "missing-expectations"])
 
 
 @CANNOT_BE_MADE

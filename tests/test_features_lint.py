@@ -1,6 +1,5 @@
 """The specification's lint, on bad examples and on the real features."""
 
-from pathlib import Path
 
 import pytest
 
