@@ -7,6 +7,7 @@ import email
 import html
 import re
 from email import policy
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -17,6 +18,7 @@ from tests.support import free_port
 TOKEN = "reference-tests-token"
 HOOK_HEADERS = {"X-Conformance-Token": TOKEN}
 DAY = 24 * 3600
+PARIS = ZoneInfo("Europe/Paris")  # the reference shows dates in Paris time, its clock hook answers in UTC
 PASSWORD = "Un1tienVautMieuxQue2tu'Auras"
 PROFILE = {
     "last_name": "ROSEMONDE",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 import pytest
-from conftest import DAY, alert_text, current_step, field_error, page_text
+from conftest import DAY, PARIS, alert_text, current_step, field_error, page_text
 
 from reference_impl import validation as v
 from reference_impl.extensions import db
@@ -121,8 +122,14 @@ def test_subscriber_numbers_are_unique_14_digits(app, visitor, other_visitor, ma
     assert sorted(numbers) == sorted(s.subscriber_number for s in _spaces(app))
 
 
-def test_confirmation_date_follows_the_clock(visitor, code):
-    moved = visitor.hook("clock", {"advance_seconds": DAY}).get_json()["now"]
+def test_confirmation_date_follows_the_clock_in_paris_time(visitor, code):
+    """Moved to 23:30 UTC, which is already the next day in Paris in every season."""
+    now = datetime.fromisoformat(visitor.hook("clock", {"advance_seconds": 0}).get_json()["now"])
+    late_evening = now.replace(hour=23, minute=30, second=0, microsecond=0)
+    late_evening += timedelta(days=1) if late_evening <= now else timedelta(0)
+    advance = int((late_evening - now).total_seconds())
+    moved = datetime.fromisoformat(visitor.hook("clock", {"advance_seconds": advance}).get_json()["now"])
     page = visitor.activate(code, ADDRESS)
-    year, month, day = (int(x) for x in moved[:10].split("-"))
-    assert re.search(rf"réalisée le {day} \w+ {year} ", page_text(page))
+    in_paris = moved.astimezone(PARIS)
+    assert in_paris.date() != moved.date()
+    assert re.search(rf"réalisée le {in_paris.day} \w+ {in_paris.year} ", page_text(page))

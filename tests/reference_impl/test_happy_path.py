@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 
-from conftest import PASSWORD, alert_text, current_step, field_tag, page_text
+from conftest import PARIS, PASSWORD, alert_text, current_step, field_tag, page_text
 from pypdf import PdfReader
 
 ADDRESS = "lila.rosemonde.expert@dgfip.finances.gouv.fr"
@@ -85,7 +85,7 @@ def test_full_procedure(visitor, mail_sink):
     text = page_text(confirmation)
     assert "ROSEMONDE Lila" in text
     number = re.search(r"sous le numéro (\d+)\.", text).group(1)
-    assert re.fullmatch(rf"{datetime.now(UTC).year}\d{{10}}", number)
+    assert re.fullmatch(rf"{datetime.now(PARIS).year}\d{{10}}", number)
     assert re.search(r"Votre inscription a été réalisée le \d{1,2} \w+ \d{4} sous le numéro", text)
     assert "Ce numéro d'abonné vous est personnel et doit le rester." in text
     assert "Sauvegardez ou imprimez le récapitulatif" in text
