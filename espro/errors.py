@@ -10,3 +10,8 @@ class NotVerified(Exception):
 
     The harness reports the scenario as "not verified" with this reason, never as passed.
     """
+
+
+class HookFailed(AssertionError):
+    """A hook the profile declares did not answer as contract §3 says: the target's failure,
+    even while a scenario prepares its state (never "not verified")."""

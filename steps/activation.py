@@ -3,7 +3,9 @@
 import re
 import string
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, parsers, when
+
+from steps.checks import then
 
 CODE_FIELD = "Saisissez le code d'activation"
 ADDRESS_FIELD = "Saisissez votre adresse électronique de connexion"

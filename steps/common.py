@@ -1,6 +1,8 @@
 """The shared vocabulary of the features: where the person is, what they do, what they see."""
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, parsers, when
+
+from steps.checks import then
 
 from steps.text import lines
 

@@ -3,7 +3,9 @@ address already taken, tied to a space with certificate or awaiting its activati
 
 import re
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, parsers, when
+
+from steps.checks import then
 
 from espro.testdata import email_of_length, password_of
 

@@ -1,7 +1,9 @@
 """Steps of the third step, Formulaire inscription, and of the Récapitulatif (guide §2, « 3ème
 étape » up to « Valider »)."""
 
-from pytest_bdd import parsers, then, when
+from pytest_bdd import parsers, when
+
+from steps.checks import then
 
 from espro.user import FORM_FIELDS
 

@@ -2,7 +2,9 @@
 
 import re
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, parsers, when
+
+from steps.checks import then
 
 from espro.testdata import password_of
 from espro.user import FORM_FIELDS, TERMS_CHECKBOX

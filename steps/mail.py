@@ -5,7 +5,9 @@ schemas/activation-email.schema.json and validated against it."""
 import re
 from datetime import datetime, timedelta
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, parsers, when
+
+from steps.checks import then
 
 from espro import activation_email
 from espro.testdata import email_of_length

@@ -1,6 +1,8 @@
 """Steps of the pre-registration (guide §2): from the login page to "Valider"."""
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, parsers, when
+
+from steps.checks import then
 
 
 @given("un usager professionnel qui n'a pas d'espace professionnel")

@@ -5,7 +5,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, parsers, when
+
+from steps.checks import then
 
 from espro import recap_pdf
 from steps.text import fold, lines

@@ -1,6 +1,8 @@
 """Steps of the first step, Conditions générales, and of its CAPTCHA (guide §2)."""
 
-from pytest_bdd import parsers, then, when
+from pytest_bdd import parsers, when
+
+from steps.checks import then
 
 from espro.user import CAPTCHA_FIELD, TERMS_CHECKBOX
 
