@@ -9,6 +9,7 @@ from espro import FEATURES_DIR
 
 CATALOGUE = FEATURES_DIR / "regles.yaml"
 RULE_TAG = re.compile(r"^[A-Z]+-[0-9]{2}$")
+EXIGENCE, RECOMMANDATION = "exigence", "recommandation"
 
 
 @cache
@@ -21,3 +22,9 @@ def rules() -> dict[str, dict]:
 def rule_ids(tags) -> list[str]:
     """The tags that name a rule."""
     return sorted(tag for tag in tags if RULE_TAG.match(tag))
+
+
+def force(rule_id: str) -> str:
+    """How binding a rule is: EXIGENCE (the guide says it) or RECOMMANDATION (our reading);
+    KeyError for an id the catalogue lacks."""
+    return rules()[rule_id]["force"]

@@ -13,6 +13,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from espro import catalogue
+
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = yaml.safe_load((ROOT / "features" / "regles.yaml").read_text(encoding="utf-8"))
 SCHEMA = json.loads((ROOT / "schemas" / "catalogue.schema.json").read_text(encoding="utf-8"))
@@ -84,6 +86,8 @@ CONTRADICTION = {
     "section": "1.1 — Objet de la fiche",
     "partie": "pre-inscription",
     "origine": "contradiction",
+    "force": "recommandation",
+    "motif": "m",
     "guide": ["q"],
     "lecture": "l",
     "passages": ["a", "b"],
@@ -122,3 +126,63 @@ def test_schema_refuses_hors_champ_without_a_reason():
 def test_schema_refuses_a_reason_for_a_rule_checked_by_scenario():
     rule = dict(CONTRADICTION, raison="r")
     assert list(Draft202012Validator(SCHEMA).iter_errors(catalogue_with(rule)))
+
+
+# --- force: how binding each rule is -------------------------------------------
+
+FORCES = {catalogue.EXIGENCE, catalogue.RECOMMANDATION}
+EXIGENCES = [rule for rule in RULES if rule.get("force") == catalogue.EXIGENCE]
+
+
+def test_every_rule_has_a_force():
+    missing = [rule.get("id", "?") for rule in RULES if rule.get("force") not in FORCES]
+    assert not missing, f"règles sans force (exigence ou recommandation) : {', '.join(missing)}"
+
+
+def test_force_reads_the_catalogue():
+    assert {catalogue.force(rule["id"]) for rule in RULES} == FORCES
+    with pytest.raises(KeyError):
+        catalogue.force("GEN-99")
+
+
+@pytest.mark.parametrize("rule", EXIGENCES, ids=[rule["id"] for rule in EXIGENCES])
+def test_every_exigence_quotes_the_guide_word_for_word(rule, guide_text):
+    fondement = rule.get("fondement", "")
+    assert fondement.strip(), f"{rule['id']} : exigence sans fondement"
+    assert fold(fondement) in guide_text, f"{rule['id']} (fondement) absent du guide : « {fondement} »"
+
+
+def test_decisions_and_contradictions_are_recommendations():
+    wrong = [rule["id"] for rule in RULES
+             if rule["origine"] in ("decision", "contradiction") and rule.get("force") != catalogue.RECOMMANDATION]
+    assert not wrong, f"décision ou contradiction qui n'est pas une recommandation : {', '.join(wrong)}"
+
+
+EXIGENCE = dict(CONTRADICTION, origine="guide", force="exigence", fondement="q")
+for key in ("motif", "passages", "decision", "pourquoi"):
+    del EXIGENCE[key]
+
+
+def errors_of(rule: dict) -> list:
+    return list(Draft202012Validator(SCHEMA).iter_errors(catalogue_with(rule)))
+
+
+def test_schema_accepts_an_exigence_with_its_quotation():
+    assert not errors_of(EXIGENCE)
+
+
+@pytest.mark.parametrize("rule", [
+    {key: value for key, value in EXIGENCE.items() if key != "force"},
+    dict(EXIGENCE, force="obligatoire"),
+    {key: value for key, value in EXIGENCE.items() if key != "fondement"},
+    dict(EXIGENCE, motif="m"),
+    {key: value for key, value in CONTRADICTION.items() if key != "motif"},
+    dict(CONTRADICTION, fondement="q"),
+    dict(CONTRADICTION, force="exigence", fondement="q", motif=None),
+    dict(EXIGENCE, origine="decision"),
+], ids=["no-force", "unknown-force", "exigence-without-fondement", "exigence-with-motif",
+        "recommendation-without-motif", "recommendation-with-fondement", "contradiction-as-exigence",
+        "decision-as-exigence"])
+def test_schema_refuses_a_force_without_what_it_needs(rule):
+    rule = {key: value for key, value in rule.items() if value is not None}
+    assert errors_of(rule)
