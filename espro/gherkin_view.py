@@ -11,10 +11,12 @@ from pathlib import Path
 
 from gherkin.parser import Parser
 
-from espro import FEATURES_DIR
+from espro import FEATURES_DIR, catalogue
 
 NOT_RUN = "not-run"
 PLACEHOLDER = re.compile(r"<([^<>]+)>")
+# `# vérifie : PDF-04, PDF-05` on the line above a step: that step checks these rules.
+CHECKS = re.compile(r"^\s*#\s*vérifie\s*:\s*(?P<rules>.*)$")
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Step:
     table: tuple[tuple[str, ...], ...] = ()
     status: str | None = None
     line: int = 0
+    checks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,26 +50,37 @@ class Feature:
     scenarios: tuple[Scenario, ...]
 
 
-def _step(node) -> Step:
+def _step(node, checks: dict[int, tuple[str, ...]]) -> Step:
     doc = node.get("docString", {}).get("content")
     rows = node.get("dataTable", {}).get("rows", [])
+    line = node["location"]["line"]
     return Step(node["keyword"].strip(), node["text"], doc, tuple(tuple(c["value"] for c in r["cells"]) for r in rows),
-                line=node["location"]["line"])
+                line=line, checks=checks.get(line - 1, ()))
 
 
-def _background(node) -> tuple[Step, ...]:
-    return tuple(_step(step) for child in node.get("children", []) if "background" in child
+def _checks(comments) -> dict[int, tuple[str, ...]]:
+    """Line of each `# vérifie :` comment → the rule ids it names."""
+    found = {}
+    for comment in comments:
+        match = CHECKS.match(comment["text"])
+        if match:
+            found[comment["location"]["line"]] = tuple(re.findall(r"[A-Z]+-[0-9]{2}", match["rules"]))
+    return found
+
+
+def _background(node, checks) -> tuple[Step, ...]:
+    return tuple(_step(step, checks) for child in node.get("children", []) if "background" in child
                  for step in child["background"]["steps"])
 
 
-def _scenarios(node, tags: tuple[str, ...], background: tuple[Step, ...]):
+def _scenarios(node, tags: tuple[str, ...], background: tuple[Step, ...], checks):
     """Scenarios of a feature or of a rule, each with the tags it inherits or its examples carry,
     and its background."""
     for child in node.get("children", []):
         if "rule" in child:
             rule = child["rule"]
             yield from _scenarios(rule, tags + tuple(t["name"].lstrip("@") for t in rule.get("tags", [])),
-                                  background + _background(rule))
+                                  background + _background(rule, checks), checks)
         elif "scenario" in child:
             scenario = child["scenario"]
             own = tuple(t["name"].lstrip("@") for t in scenario.get("tags", []))
@@ -75,17 +89,44 @@ def _scenarios(node, tags: tuple[str, ...], background: tuple[Step, ...]):
                               *(tuple(c["value"] for c in row["cells"]) for row in ex.get("tableBody", [])))
                              for ex in scenario.get("examples", []) if "tableHeader" in ex)
             yield Scenario(scenario["keyword"], scenario["name"], scenario["location"]["line"], tags + own,
-                           background, tuple(_step(step) for step in scenario["steps"]), examples)
+                           background, tuple(_step(step, checks) for step in scenario["steps"]), examples)
 
 
 @cache
 def feature(path: Path) -> Feature:
     """One feature file, parsed once per process."""
-    node = Parser().parse(path.read_text(encoding="utf-8")).get("feature") or {}
+    document = Parser().parse(path.read_text(encoding="utf-8"))
+    node = document.get("feature") or {}
+    checks = _checks(document.get("comments", []))
     tags = tuple(t["name"].lstrip("@") for t in node.get("tags", []))
     description = "\n".join(line.strip() for line in node.get("description", "").splitlines())
     return Feature(node.get("keyword", ""), node.get("name", ""), description, path.name,
-                   tuple(_scenarios(node, tags, _background(node))))
+                   tuple(_scenarios(node, tags, _background(node, checks), checks)))
+
+
+def attribution(scenario: Scenario) -> dict[int, tuple[str, ...]]:
+    """Line of each step of the scenario (not its background) → the rules whose check it is part of.
+
+    Without `# vérifie :` annotations every step checks every rule the scenario is tagged with.
+    With them, an annotated step and the unannotated steps before it (back to the previous
+    annotated step) form one check of the annotation's rules; steps after the last annotation
+    belong to it."""
+    if not any(step.checks for step in scenario.steps):
+        rules = tuple(catalogue.rule_ids(scenario.tags))
+        return {step.line: rules for step in scenario.steps}
+    rules_of, pending = {}, []
+    for step in scenario.steps:
+        pending.append(step.line)
+        if step.checks:
+            rules_of.update({line: step.checks for line in pending})
+            pending, last = [], step.checks
+    rules_of.update({line: last for line in pending})
+    return rules_of
+
+
+def scenario_at(path: Path, line: int) -> Scenario | None:
+    """The scenario (or outline) that starts at `line` of a feature file."""
+    return next((scenario for scenario in feature(path).scenarios if scenario.line == line), None)
 
 
 def features() -> list[Feature]:

@@ -145,7 +145,9 @@ Fonctionnalité: Activer son espace professionnel
     Quand il saisit son adresse électronique de connexion
     Et il clique sur "Continuer"
     Alors l'étape en cours est "Récapitulatif"
+    # vérifie : ACTIV-11
     Et la page confirme son inscription sous un numéro d'abonné de 14 chiffres
+    # vérifie : ACTIV-12
     Et la page s'est affichée dans le même onglet, sans nouvelle fenêtre
 
   @ACTIV-06 @IDENT-16 @ACTIV-11
@@ -153,7 +155,9 @@ Fonctionnalité: Activer son espace professionnel
     Soit un usager à l'étape "Identifiants" de l'activation
     Quand il saisit dans le champ "Saisissez votre adresse électronique de connexion" son adresse électronique <variante>
     Et il clique sur "Continuer"
+    # vérifie : IDENT-16
     Alors l'étape en cours est "Récapitulatif"
+    # vérifie : ACTIV-06, ACTIV-11
     Et la page confirme son inscription sous un numéro d'abonné de 14 chiffres
 
     Exemples:

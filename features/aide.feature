@@ -10,11 +10,13 @@ Fonctionnalité: L'assistance aux usagers des téléprocédures
   Plan du scénario: Les coordonnées de l'assistance figurent sur <page>
     Soit un usager sur la page de connexion
     Quand il se rend sur <page>
+    # vérifie : AIDE-01, AIDE-02
     Alors la page affiche :
       """
       Pour tout renseignement supplémentaire, l'assistance aux usagers des téléprocédures est joignable de 8h00 à 18h00 du lundi au vendredi, selon deux canaux :
       le téléphone via le n° 0809 400 210 (service gratuit + prix appel)
       """
+    # vérifie : AIDE-03
     Et la page propose :
       | contrôle           |
       | Accéder au formuel |
@@ -34,11 +36,13 @@ Fonctionnalité: L'assistance aux usagers des téléprocédures
   Plan du scénario: Les coordonnées de l'assistance figurent à l'étape "<étape>" de l'activation
     Soit un usager sur la page de connexion
     Quand il se rend sur l'étape "<étape>" de l'activation
+    # vérifie : AIDE-01, AIDE-02, AIDE-04
     Alors la page affiche :
       """
       Pour tout renseignement supplémentaire, l'assistance aux usagers des téléprocédures est joignable de 8h00 à 18h00 du lundi au vendredi, selon deux canaux :
       le téléphone via le n° 0809 400 210 (service gratuit + prix appel)
       """
+    # vérifie : AIDE-03, AIDE-04
     Et la page propose :
       | contrôle           |
       | Accéder au formuel |
@@ -57,11 +61,13 @@ Fonctionnalité: L'assistance aux usagers des téléprocédures
     Et il clique sur "Continuer"
     Alors il reste à l'étape "Identifiants"
     Et la page signale l'erreur "L'adresse électronique saisie est rattachée à un espace professionnel avec certificat. Veuillez contacter l'assistance."
+    # vérifie : AIDE-01, AIDE-02, AIDE-04
     Et la page affiche :
       """
       Pour tout renseignement supplémentaire, l'assistance aux usagers des téléprocédures est joignable de 8h00 à 18h00 du lundi au vendredi, selon deux canaux :
       le téléphone via le n° 0809 400 210 (service gratuit + prix appel)
       """
+    # vérifie : AIDE-03, AIDE-04
     Et la page propose :
       | contrôle           |
       | Accéder au formuel |

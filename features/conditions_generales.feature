@@ -8,6 +8,7 @@ Fonctionnalité: Accepter les conditions générales et recopier les caractères
 
   @CG-01 @ETAPE-04
   Scénario: L'étape invite à accepter les conditions générales
+    # vérifie : CG-01, ETAPE-04
     Alors la page affiche :
       """
       Acceptez les conditions générales
@@ -77,13 +78,15 @@ Fonctionnalité: Accepter les conditions générales et recopier les caractères
   @ETAPE-07
   Scénario: « Etape précédente » ramène au choix du mode
     Quand il clique sur "Etape précédente"
-    Alors la page propose :
+    Alors la page du choix du mode s'affiche et propose :
       | contrôle                            |
       | Créez votre espace en mode expert   |
 
   @CG-03 @ETAPE-05
   Scénario: La case et le champ de l'image portent leur astérisque après leur libellé
+    # vérifie : CG-03
     Alors le nom du champ "Je reconnais avoir pris connaissance des conditions générales" est "Je reconnais avoir pris connaissance des conditions générales et les accepte sans restriction. *"
+    # vérifie : ETAPE-05
     Et les champs suivants sont marqués d'un astérisque après leur libellé :
       | champ                              |
       | Recopiez les caractères de l'image |

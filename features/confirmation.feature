@@ -58,8 +58,10 @@ Fonctionnalité: La page qui confirme la création de l'espace
     Alors la page propose :
       | contrôle                                 |
       | Sauvegardez ou imprimez le récapitulatif |
+    # vérifie : CONFIRM-06
     Et la page affiche "Il vous sera indispensable en cas de perte de votre mot de passe."
     Quand il ouvre le récapitulatif PDF
+    # vérifie : PDF-01
     Alors il obtient un fichier PDF dont le texte se lit
 
   @CONFIRM-07

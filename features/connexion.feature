@@ -31,8 +31,10 @@ Fonctionnalité: La page « Connexion à votre espace professionnel »
   @CNX-07 @CNX-08
   Scénario: Le formulaire demande l'adresse électronique et le mot de passe, tous deux obligatoires
     Soit un usager sur la page de connexion
+    # vérifie : CNX-07
     Alors la page affiche "Tous les champs sont obligatoires."
     Et le champ "Adresse électronique" porte l'indication "Format attendu : adresse@domaine.fr"
+    # vérifie : CNX-08
     Et le champ "Mot de passe" est masqué
 
   @CNX-09
@@ -51,16 +53,20 @@ Fonctionnalité: La page « Connexion à votre espace professionnel »
   @CNX-10 @CNX-16
   Scénario: La page offre le mot de passe oublié et les fiches pratiques
     Soit un usager sur la page de connexion
+    # vérifie : CNX-10, CNX-16
     Alors la page propose :
       | contrôle                     |
       | Mot de passe oublié ?        |
       | Accéder aux fiches pratiques. |
+    # vérifie : CNX-16
     Et la page affiche "Besoin d'aide ?"
 
   @CNX-11 @CNX-12
   Scénario: La connexion demande de recopier les six caractères d'une image
     Soit un usager sur la page de connexion
+    # vérifie : CNX-11
     Alors la page offre le champ "Recopiez les caractères de l'image"
+    # vérifie : CNX-12
     Et les caractères de l'image sont au nombre de six
 
   @CNX-14
@@ -101,12 +107,14 @@ Fonctionnalité: La page « Connexion à votre espace professionnel »
   Plan du scénario: <page> porte l'en-tête du site et ramène à la page de connexion
     Soit un usager sur la page de connexion
     Quand il se rend sur <page>
+    # vérifie : CNX-02
     Alors la page porte en tête "RÉPUBLIQUE FRANÇAISE", "impots.gouv.fr" et "Espace professionnel"
     Et la page propose :
       | contrôle                           |
       | Connexion à l'espace particulier   |
       | Connexion à l'espace professionnel |
     Quand il clique sur "Connexion à l'espace professionnel"
+    # vérifie : CNX-03
     Alors il est sur la page de connexion
 
     Exemples:
@@ -180,8 +188,10 @@ Fonctionnalité: La page « Connexion à votre espace professionnel »
     Et il recopie des caractères qui ne sont pas ceux de l'image
     Et il clique sur "Se connecter"
     Alors il est toujours sur la page de connexion
+    # vérifie : CG-04
     Et le champ "Recopiez les caractères de l'image" est signalé en erreur
     Et il n'est pas connecté
+    # vérifie : CNX-13
     Et une nouvelle image est proposée
 
   @CNX-13

@@ -10,7 +10,9 @@ Fonctionnalité: La page « Enregistrement » annonce l'envoi du code d'activati
   Plan du scénario: Le code est annoncé et envoyé à l'adresse <adresse> saisie, caractère pour caractère
     Soit un usager dont l'adresse électronique est <adresse>
     Quand il se rend sur l'étape "Enregistrement" de la pré-inscription
+    # vérifie : ENREG-01
     Alors la page affiche "Un code d'activation a été envoyé à l'adresse électronique suivante :" suivi de son adresse électronique
+    # vérifie : MAIL-03
     Et le courriel d'activation est adressé à son adresse électronique et à elle seule
 
     Exemples:
@@ -26,7 +28,9 @@ Fonctionnalité: La page « Enregistrement » annonce l'envoi du code d'activati
     Et il remplit le formulaire d'inscription
     Et il valide son inscription
     Alors l'étape en cours est "Enregistrement"
+    # vérifie : ENREG-01
     Et la page affiche "Un code d'activation a été envoyé à l'adresse électronique suivante :" suivi de son adresse électronique
+    # vérifie : MAIL-03
     Et le courriel d'activation est adressé à son adresse électronique et à elle seule
     Et aucun courriel n'est envoyé à sa première adresse électronique
 

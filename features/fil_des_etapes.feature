@@ -8,7 +8,9 @@ Fonctionnalité: Le fil des étapes de la pré-inscription
   @ETAPE-01 @ETAPE-02 @ETAPE-03
   Plan du scénario: À l'étape « <étape> », le fil montre les cinq étapes et désigne celle-ci
     Soit un usager à l'étape "<étape>"
+    # vérifie : ETAPE-03
     Alors la page porte le titre "Créer votre espace professionnel"
+    # vérifie : ETAPE-01
     Et le fil d'étapes montre, dans cet ordre :
       | étape                  |
       | Conditions générales   |
@@ -16,6 +18,7 @@ Fonctionnalité: Le fil des étapes de la pré-inscription
       | Formulaire inscription |
       | Récapitulatif          |
       | Enregistrement         |
+    # vérifie : ETAPE-02
     Et l'étape en cours est "<étape>"
 
     Exemples:

@@ -72,7 +72,9 @@ Fonctionnalité: Remplir le formulaire d'inscription
     Quand il saisit ses informations dans le formulaire
     Et il saisit "<réponse>" dans le champ "Réponse à la question de confiance"
     Et il clique sur "Continuer"
+    # vérifie : FORM-10
     Alors l'étape en cours est "Récapitulatif"
+    # vérifie : RECAP-01
     Et la ligne "Réponse à la question de confiance" du récapitulatif montre "<réponse>"
 
     Exemples:
@@ -91,6 +93,7 @@ Fonctionnalité: Remplir le formulaire d'inscription
       | Complément d'adresse |
       | Code postal          |
     Et il clique sur "Continuer"
+    # vérifie : FORM-03, FORM-14
     Alors l'étape en cours est "Récapitulatif"
 
   @FORM-03 @RECAP-01
@@ -98,7 +101,9 @@ Fonctionnalité: Remplir le formulaire d'inscription
     Quand il saisit ses informations dans tous les champs du formulaire
     Et il vide le champ "<champ>"
     Et il clique sur "Continuer"
+    # vérifie : FORM-03
     Alors l'étape en cours est "Récapitulatif"
+    # vérifie : RECAP-01
     Et le récapitulatif montre le libellé "<champ>" sans valeur
 
     Exemples:
@@ -114,7 +119,9 @@ Fonctionnalité: Remplir le formulaire d'inscription
     Quand il saisit ses informations dans le formulaire
     Et il saisit "<valeur>" dans le champ "<champ>"
     Et il clique sur "Continuer"
+    # vérifie : FORM-03
     Alors l'étape en cours est "Récapitulatif"
+    # vérifie : RECAP-01
     Et la ligne "<champ>" du récapitulatif montre "<valeur>"
 
     Exemples:
@@ -138,7 +145,9 @@ Fonctionnalité: Remplir le formulaire d'inscription
     Quand il saisit ses informations dans le formulaire
     Et il saisit "<numéro>" dans le champ "Téléphone"
     Et il clique sur "Continuer"
+    # vérifie : FORM-05
     Alors l'étape en cours est "Récapitulatif"
+    # vérifie : RECAP-03
     Et la ligne "Téléphone" du récapitulatif contient les chiffres de "<numéro>"
 
     Exemples:
@@ -168,7 +177,9 @@ Fonctionnalité: Remplir le formulaire d'inscription
     Et il choisit un indicatif autre que "FR"
     Et il saisit "<numéro>" dans le champ "Téléphone"
     Et il clique sur "Continuer"
+    # vérifie : FORM-05
     Alors l'étape en cours est "Récapitulatif"
+    # vérifie : RECAP-03
     Et la ligne "Téléphone" du récapitulatif contient les chiffres de "<numéro>"
 
     Exemples:
@@ -271,7 +282,9 @@ Fonctionnalité: Remplir le formulaire d'inscription
       | Pays                               |
       | Réponse à la question de confiance |
     Et il clique sur "Continuer"
+    # vérifie : FORM-13
     Alors l'étape en cours est "Récapitulatif"
+    # vérifie : RECAP-01
     Et le récapitulatif montre, après chaque libellé, la valeur saisie :
       | libellé                            |
       | Nom                                |
@@ -282,6 +295,7 @@ Fonctionnalité: Remplir le formulaire d'inscription
       | Pays                               |
       | Réponse à la question de confiance |
     Quand il valide son inscription et active son espace
+    # vérifie : FORM-13
     Alors le récapitulatif PDF reprend entières les valeurs saisies :
       | libellé                            |
       | Nom                                |

@@ -98,7 +98,7 @@ Fonctionnalité: Créer ses identifiants : adresse électronique et mot de passe
     Alors il reste à l'étape "Identifiants"
     Et le champ "Confirmez l'adresse électronique de connexion" est signalé en erreur
 
-  @IDENT-03 @IDENT-16
+  @IDENT-16
   Plan du scénario: La confirmation de l'adresse saisie <variante> est acceptée
     Soit un usager à l'étape "Identifiants"
     Quand il saisit son adresse électronique et son mot de passe
@@ -272,9 +272,12 @@ Fonctionnalité: Créer ses identifiants : adresse électronique et mot de passe
     Quand il recommence la création d'un espace jusqu'à l'étape "Identifiants"
     Et il saisit son adresse électronique et un nouveau mot de passe
     Et il clique sur "Continuer"
+    # vérifie : IDENT-14
     Alors il reste à l'étape "Identifiants"
+    # vérifie : IDENT-15
     Et un message est affiché sur le champ "Adresse électronique de connexion" ou pour la page
     Et il n'a reçu que le courriel d'activation de sa première demande
+    # vérifie : IDENT-14
     Et son espace s'ouvre toujours avec son premier mot de passe
 
   @IDENT-16
@@ -312,7 +315,10 @@ Fonctionnalité: Créer ses identifiants : adresse électronique et mot de passe
     Quand il recommence la création d'un espace jusqu'à l'étape "Identifiants"
     Et il saisit son adresse électronique et son mot de passe
     Et il clique sur "Continuer"
+    # vérifie : DELAI-04
     Alors il reste à l'étape "Identifiants"
+    # vérifie : DELAI-05
     Et un message est affiché sur le champ "Adresse électronique de connexion" ou pour la page
     Et il n'a reçu que le courriel d'activation de sa première demande
+    # vérifie : DELAI-04
     Et son premier code d'activation active toujours son espace

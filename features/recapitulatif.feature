@@ -9,16 +9,18 @@ Fonctionnalité: Vérifier le récapitulatif et valider l'inscription
   Contexte:
     Soit un usager à l'étape "Formulaire inscription"
 
-  @RECAP-01 @RECAP-03 @FORM-14
+  @RECAP-01 @FORM-14
   Scénario: Le récapitulatif reprend chaque valeur saisie sous le libellé du formulaire
     Quand il saisit ses informations dans tous les champs du formulaire
     Et il clique sur "Continuer"
+    # vérifie : FORM-14
     Alors l'étape en cours est "Récapitulatif"
     Et la page affiche :
       """
       Usager
       Question de confiance
       """
+    # vérifie : RECAP-01
     Et le récapitulatif montre, après chaque libellé, la valeur saisie :
       | libellé                            |
       | Nom                                |
@@ -53,7 +55,9 @@ Fonctionnalité: Vérifier le récapitulatif et valider l'inscription
     Quand il corrige le champ "Commune" en "LYON"
     Et il clique sur "Continuer"
     Alors l'étape en cours est "Récapitulatif"
+    # vérifie : RECAP-04
     Et la ligne "Commune" du récapitulatif montre "LYON"
+    # vérifie : RECAP-01
     Et le récapitulatif montre, après chaque libellé, la valeur saisie :
       | libellé                            |
       | Nom                                |
