@@ -6,12 +6,16 @@ their `elements` (scenarios), each step with a `result` whose status is passed, 
 skipped or undefined. A step not run, or stopped as not verified, is `skipped`.
 """
 
+import base64
 import re
 
 from espro import gherkin_view
 
+# Cucumber has no warning: a warned step passed, with its message attached, and its scenario
+# carries the tag @avertissement.
 STATUS = {"passed": "passed", "failed": "failed", "undefined": "undefined", "not-verified": "skipped",
-          gherkin_view.NOT_RUN: "skipped"}
+          "warning": "passed", gherkin_view.NOT_RUN: "skipped"}
+WARNING_TAG = "@avertissement"
 
 
 def _slug(text: str) -> str:
@@ -24,6 +28,9 @@ def _step(step: gherkin_view.Step, duration_s: float, error: str | None) -> dict
         result["error_message"] = error
     entry = {"keyword": f"{step.keyword} ", "name": step.text, "line": step.line, "match": {"location": ""},
              "result": result}
+    if error and step.status == "warning":
+        entry["embeddings"] = [{"mime_type": "text/plain",
+                                "data": base64.b64encode(f"avertissement : {error}".encode()).decode("ascii")}]
     if step.doc is not None:
         entry["doc_string"] = {"value": step.doc, "line": step.line + 1}
     if step.table:
@@ -33,12 +40,14 @@ def _step(step: gherkin_view.Step, duration_s: float, error: str | None) -> dict
 
 def _element(record: dict, feature_id: str) -> dict:
     view = gherkin_view.run_scenario(record)
-    durations = [step.get("duration_s", 0) for step in record.get("steps", [])]
-    steps = [_step(step, durations[i] if i < len(durations) else 0, record.get("reason"))
+    recorded = record.get("steps", [])
+    steps = [_step(step, recorded[i].get("duration_s", 0) if i < len(recorded) else 0,
+                   (recorded[i].get("message") if i < len(recorded) else None) or record.get("reason"))
              for i, step in enumerate(view.background + view.steps)]
+    tags = [f"@{tag}" for tag in record.get("tags", [])] + ([WARNING_TAG] if record["verdict"] == "warning" else [])
     return {"id": f"{feature_id};{_slug(record['name'])}", "keyword": "Scénario", "name": record["name"],
             "description": record.get("reason", ""), "line": record.get("line", 0), "type": "scenario",
-            "tags": [{"name": f"@{tag}", "line": record.get("line", 0)} for tag in record.get("tags", [])],
+            "tags": [{"name": tag, "line": record.get("line", 0)} for tag in tags],
             "steps": steps}
 
 

@@ -82,8 +82,22 @@ def load(path: str | Path, today: date | None = None) -> list[Expectation]:
     return expectations
 
 
+def _verdict(expectation: Expectation, record: dict) -> str:
+    """The scenario's verdict, or for an expectation on a rule, the verdict of that rule's check."""
+    if expectation.rule:
+        return record.get("rule_verdicts", {}).get(expectation.rule, {}).get("verdict", record["verdict"])
+    return record["verdict"]
+
+
 def matching(expectations: list[Expectation], record: dict) -> Expectation | None:
-    return next((expectation for expectation in expectations if expectation.covers(record)), None)
+    """The expectation that announces this scenario's failure: one naming the scenario, or, when
+    every rule the scenario failed is announced, the first of those rules' expectations."""
+    named = next((e for e in expectations if e.scenario == record["name"]), None)
+    if named is not None:
+        return named
+    failed = [rule for rule, outcome in record.get("rule_verdicts", {}).items() if outcome["verdict"] == "failed"]
+    announced = [next((e for e in expectations if e.rule == rule), None) for rule in failed or record["rules"]]
+    return announced[0] if announced and all(announced) else None
 
 
 def outcomes(expectations: list[Expectation], scenarios: list[dict]) -> list[dict]:
@@ -92,7 +106,7 @@ def outcomes(expectations: list[Expectation], scenarios: list[dict]) -> list[dic
     found = []
     for expectation in expectations:
         covered = [scenario for scenario in scenarios if expectation.covers(scenario)]
-        verdicts = {scenario["verdict"] for scenario in covered}
+        verdicts = {_verdict(expectation, scenario) for scenario in covered}
         outcome = EXPECTED_FAILURE if "failed" in verdicts else UNEXPECTED_PASS if verdicts == {"passed"} else NOT_RUN
         found.append({**expectation.as_dict(), "outcome": outcome, "scenarios": [s["name"] for s in covered]})
     return found

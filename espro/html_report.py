@@ -12,16 +12,18 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from espro import catalogue, gherkin_view
-from espro.report import FAILED, NOT_VERIFIED, PASSED
+from espro.report import FAILED, NOT_VERIFIED, PASSED, WARNING
 
 TEMPLATES = Path(__file__).parent / "templates"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 NOT_RUN, OUT_OF_SCOPE = gherkin_view.NOT_RUN, "out-of-scope"
 
 OVERALL = {"conformant": "Conforme", "non-conformant": "Non conforme", "incomplete": "Incomplet"}
-STATUS = {"passed": "réussi", "failed": "échoué", "not-verified": "non vérifié", "undefined": "non défini",
+STATUS = {"passed": "réussi", "failed": "échoué", "warning": "avertissement", "not-verified": "non vérifié",
+          "undefined": "non défini",
           NOT_RUN: "non joué", OUT_OF_SCOPE: "hors champ"}
 PARTS = {"pre-inscription": "Pré-inscription", "activation": "Activation"}
+FORCE = {"exigence": "exigence du guide", "recommandation": "recommandation"}
 ORIGIN = {"guide": "le guide", "decision": "notre décision", "contradiction": "contradiction du guide"}
 EVIDENCE = {"screenshot": "Capture d'écran", "trace": "Trace du navigateur (playwright show-trace)"}
 EXPECTATION = {"failed-as-expected": "échoue comme annoncé", "passed-unexpectedly": "réussit : l'écart est corrigé, retirez l'entrée",
@@ -29,7 +31,7 @@ EXPECTATION = {"failed-as-expected": "échoue comme annoncé", "passed-unexpecte
 
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True)
-_env.globals.update(OVERALL=OVERALL, STATUS=STATUS, PARTS=PARTS, ORIGIN=ORIGIN, EXPECTATION=EXPECTATION)
+_env.globals.update(OVERALL=OVERALL, STATUS=STATUS, FORCE=FORCE, PARTS=PARTS, ORIGIN=ORIGIN, EXPECTATION=EXPECTATION)
 
 
 def _anchor(rule_id: str) -> str:
@@ -74,8 +76,7 @@ def _rule_rows(report: dict) -> list[dict]:
         if status == OUT_OF_SCOPE:
             reason = rule.get("raison")
         else:
-            reason = next((report["scenarios"][i].get("reason") for i in scenarios
-                           if report["scenarios"][i]["verdict"] == status), None)
+            reason = entry.get("reason") if entry else None
         rows.append({"rule": rule, "status": status, "reason": reason, "scenarios": scenarios})
     return rows
 
@@ -102,8 +103,9 @@ def render_report(report: dict, report_dir: Path | None = None) -> str:
         report=report,
         rule_counts={status: sum(row["status"] == status for row in rows) for status in STATUS},
         scenario_counts={status: sum(s["verdict"] == status for s in report["scenarios"])
-                         for status in (PASSED, FAILED, NOT_VERIFIED)},
+                         for status in (PASSED, FAILED, WARNING, NOT_VERIFIED)},
         attention=[row for row in rows if row["status"] in (FAILED, NOT_VERIFIED)],
+        warnings=[row for row in rows if row["status"] == WARNING],
         parts=_grouped(rows, lambda row: row["rule"]["partie"]),
         features=features,
     )

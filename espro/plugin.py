@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from espro import catalogue, cucumber, evidence, expectations, html_report, preflight
+from espro import attribution, catalogue, cucumber, evidence, expectations, html_report, late_mail, preflight
 from espro.clock_lock import ClockLock
 from espro import profile as profiles
 from espro import report as conformance
@@ -22,7 +22,7 @@ from espro.drivers.hooks import HooksClient
 from espro.drivers.locators import Locators
 from espro.drivers.mail import MaildirReader, SmtpSink
 from espro.drivers.mail_api import reader_for
-from espro.errors import NotVerified, RunError
+from espro.errors import RunError
 from espro.reference_server import ReferenceServer
 from espro.testdata import new_applicant, scenario_seed
 from espro.user import User
@@ -32,6 +32,7 @@ PROFILE_KEY = pytest.StashKey[profiles.Profile]()
 STATE_KEY = pytest.StashKey[dict]()
 SCENARIO_KEY = pytest.StashKey[dict]()
 STEP_START_KEY = pytest.StashKey[float]()
+LINES_KEY = pytest.StashKey[dict]()
 EXPECTATIONS_KEY = pytest.StashKey[list]()
 USER_KEY = pytest.StashKey[User]()
 
@@ -44,6 +45,8 @@ def pytest_addoption(parser):
     group.addoption("--serve-reference", action="store_true",
                     help="démarrer l'implémentation de référence selon le profil pendant l'exécution")
     group.addoption("--reference-source", help="avec --serve-reference : dossier d'un autre paquet reference_impl")
+    group.addoption("--espro-strict", action="store_true",
+                    help="un avertissement (recommandation non suivie) fait échouer la course comme une exigence")
     group.addoption("--headed", action="store_true", help="montrer le navigateur")
     group.addoption("--browser-ws", metavar="URL", help="navigateur d'un serveur Playwright (ws://...), au lieu du Chromium local")
     group.addoption("--cdp", metavar="URL", help="Chromium déjà lancé, joint par CDP (http://hôte:port), au lieu du Chromium local")
@@ -70,6 +73,7 @@ def pytest_configure(config):
         raise pytest.UsageError(str(error)) from None
     config.stash[PROFILE_KEY] = profile
     config.stash[EXPECTATIONS_KEY] = known
+    config.stash[attribution.STRICT_KEY] = bool(config.getoption("espro_strict") or profile.strict)
     if _is_worker(config):
         config.stash[STATE_KEY] = dict(config.workerinput["espro"])
         return
@@ -180,7 +184,8 @@ def user(request, espro_profile, espro_browser, applicant, pytestconfig):
     request.node.stash[USER_KEY] = person
     yield person
     person.close()
-    for address in {applicant.email, person.applicant.email}:
+    # A watched address keeps its messages until the end of the run counts them again (late_mail).
+    for address in {applicant.email, person.applicant.email} - {watch["address"] for watch in person.mail_watch}:
         reader.delete_for(address)
 
 
@@ -201,38 +206,48 @@ def pytest_runtest_call(item):
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):
+    tags = sorted(scenario.tags | feature.tags)
     request.node.stash[SCENARIO_KEY] = {
         "name": scenario.name,
         "feature": feature.name,
         "feature_file": feature.rel_filename,
         "line": scenario.line_number,
-        "tags": sorted(scenario.tags | feature.tags),
+        "tags": tags,
         "steps": [],
     }
+    request.node.stash[LINES_KEY] = attribution.step_lines(feature, scenario, catalogue.rule_ids(tags))
 
 
 def pytest_bdd_before_step(request, feature, scenario, step, step_func):
     request.node.stash[STEP_START_KEY] = time.monotonic()
+    attribution.begin_step(request.node, request.node.stash.get(LINES_KEY, {}).get(step.line_number, ()))
+    person = request.node.stash.get(USER_KEY, None)
+    if person is not None and step.type == "when":
+        late_mail.close(person.mail_watch, person.emails_to)
 
 
-def _record_step(request, step, status):
+def _record_step(request, step, status, error=None):
     record = request.node.stash.get(SCENARIO_KEY, None)
     if record is not None:
         started = request.node.stash.get(STEP_START_KEY, time.monotonic())
-        record["steps"].append({"keyword": step.keyword, "text": step.name, "status": status,
-                                "duration_s": round(time.monotonic() - started, 3)})
+        done = attribution.step_record(request.node, step, status, error)
+        record["steps"].append({**done, "duration_s": round(time.monotonic() - started, 3)})
+        person = request.node.stash.get(USER_KEY, None)
+        for watch in person.mail_watch if person else ():
+            watch.setdefault("rules", done["rules"])
+            watch.setdefault("step", step.name)
 
 
 def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):
-    _record_step(request, step, "passed")
+    _record_step(request, step, attribution.PASSED)
 
 
 def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func_args, exception):
-    _record_step(request, step, "not-verified" if isinstance(exception, NotVerified) else "failed")
+    _record_step(request, step, attribution.status_of(exception), exception)
 
 
 def pytest_bdd_step_func_lookup_error(request, feature, scenario, step, exception):
-    _record_step(request, step, "undefined")
+    _record_step(request, step, attribution.UNDEFINED)
 
 
 def _reason(call) -> str:
@@ -260,18 +275,28 @@ def pytest_runtest_makereport(item, call):
     if record is None or STATE_KEY not in item.config.stash or (call.when == "setup" and rep.passed) \
             or call.when == "teardown":
         return
-    if call.excinfo is not None and call.excinfo.errisinstance(NotVerified):
-        rep.outcome = "skipped"
-        rep.longrepr = (str(item.path), item.location[1], f"non vérifié : {call.excinfo.value}")
-    verdict = {"passed": conformance.PASSED, "failed": conformance.FAILED}.get(rep.outcome, conformance.NOT_VERIFIED)
+    rules = catalogue.rule_ids(record["tags"])
+    judged = attribution.judge(record["steps"], rules, item.stash.get(LINES_KEY, {}),
+                               item.config.stash.get(attribution.STRICT_KEY, False))
+    verdict = judged["verdict"] if rep.outcome != "failed" or record["steps"] else conformance.FAILED
+    reason = judged["reason"] or (_reason(call) if call.excinfo else "")
+    if verdict == conformance.NOT_VERIFIED:
+        rep.outcome, rep.longrepr = "skipped", (str(item.path), item.location[1], f"non vérifié : {reason}")
+    elif verdict in (conformance.PASSED, conformance.WARNING):
+        rep.outcome, rep.longrepr = "passed", None
+    for rule, outcome in judged["rule_verdicts"].items():
+        if outcome["verdict"] == conformance.WARNING:
+            item.user_properties.append(("avertissement", f"{rule} : {outcome.get('reason', '')}"))
     state = item.config.stash[STATE_KEY]
     profile = item.config.stash[PROFILE_KEY]
-    entry = {**record, "rules": catalogue.rule_ids(record["tags"]), "verdict": verdict, "nodeid": item.nodeid,
-             "duration_s": round(rep.duration, 3)}
-    if verdict != conformance.PASSED:
-        entry["reason"] = _reason(call) if call.excinfo else rep.longrepr[2]
-        entry["rerun"] = _rerun_command(item, state, profile)
     person = item.stash.get(USER_KEY, None)
+    entry = {**record, "rules": rules, "verdict": verdict, "rule_verdicts": judged["rule_verdicts"],
+             "nodeid": item.nodeid, "duration_s": round(rep.duration, 3)}
+    if person is not None and person.mail_watch:
+        entry["mail_watch"] = list(person.mail_watch)
+    if verdict != conformance.PASSED:
+        entry["reason"] = reason
+        entry["rerun"] = _rerun_command(item, state, profile)
     secrets = profile.secrets() + ([person.applicant.password] if person else [])
     if verdict == conformance.FAILED:
         entry["evidence"] = evidence.collect(person, Path(state["report_dir"]), item.name, secrets) \
@@ -297,8 +322,24 @@ class Recorder:
         if record is not None:
             self.state["scenarios"].append(record)
 
+    def _count_late_mail(self, session):
+        """Count again what each « no (other) e-mail » check saw, once the mail timeout has passed."""
+        pending = late_mail.watches(self.state["scenarios"])
+        if not pending:
+            return
+        reader = _mail_reader(self.profile, self.state)
+        late_mail.wait_out(pending, self.profile.timeout("mail"))
+        strict = self.config.stash.get(attribution.STRICT_KEY, False)
+        failed = late_mail.late(pending, lambda address: len(reader.messages_for(address)), strict)
+        for address in {watch["address"] for _, watch in pending}:
+            reader.delete_for(address)
+        if any("expected" not in scenario for scenario in failed):
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
     def pytest_sessionfinish(self, session):
-        meta = {"target_url": self.profile.target_url, "profile": self.profile.source, "seed": self.state["seed"]}
+        self._count_late_mail(session)
+        meta = {"target_url": self.profile.target_url, "profile": self.profile.source, "seed": self.state["seed"],
+                "strict": self.config.stash.get(attribution.STRICT_KEY, False)}
         outcomes = expectations.outcomes(self.config.stash[EXPECTATIONS_KEY], self.state["scenarios"])
         self.result = conformance.scrub(conformance.build(self.state["scenarios"], meta, outcomes),
                                         self.profile.secrets())

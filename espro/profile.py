@@ -30,6 +30,7 @@ class Profile:
     timeouts: dict = field(default_factory=dict)
     locators: dict = field(default_factory=dict)
     expectations: str | None = None
+    strict: bool = False
     source: str = ""
 
     def has_hook(self, name: str) -> bool:
@@ -110,5 +111,6 @@ def load(path: str | os.PathLike, environ=None) -> Profile:
         timeouts=data.get("timeouts", {}),
         locators=data.get("locators") or {},
         expectations=str(path.parent / data["expectations"]) if data.get("expectations") else None,
+        strict=bool(data.get("strict", False)),
         source=str(path),
     )

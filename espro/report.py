@@ -10,12 +10,21 @@ from pathlib import Path
 
 from espro import catalogue
 
-PASSED, FAILED, NOT_VERIFIED = "passed", "failed", "not-verified"
+PASSED, FAILED, NOT_VERIFIED, WARNING = "passed", "failed", "not-verified", "warning"
+# The worst verdict first: a rule failed by one scenario is failed, whatever the others say.
+SEVERITY = (FAILED, WARNING, NOT_VERIFIED, PASSED)
+
+
+def _rule_outcome(scenario: dict, rule_id: str) -> dict:
+    """What this scenario found for the rule: its own check's verdict (espro/attribution.py)."""
+    return scenario.get("rule_verdicts", {}).get(rule_id) or {"verdict": scenario["verdict"],
+                                                                **({"reason": scenario["reason"]} if "reason" in scenario else {})}
 
 
 def rule_verdicts(scenarios: list[dict]) -> list[dict]:
-    """Failed if any scenario of the rule failed; not verified if none failed and some could
-    not run; passed otherwise."""
+    """Each rule's verdict from the checks of that rule in each of its scenarios: failed if one
+    failed, else a warning if one warned (a recommendation), else not verified if one could not
+    run, else passed."""
     by_rule: dict[str, list[dict]] = {}
     for scenario in scenarios:
         for rule in scenario["rules"]:
@@ -23,21 +32,23 @@ def rule_verdicts(scenarios: list[dict]) -> list[dict]:
     known = catalogue.rules()
     rules = []
     for rule_id, tagged in sorted(by_rule.items()):
-        verdicts = {scenario["verdict"] for scenario in tagged}
-        verdict = FAILED if FAILED in verdicts else NOT_VERIFIED if NOT_VERIFIED in verdicts else PASSED
+        outcomes = [(scenario, _rule_outcome(scenario, rule_id)) for scenario in tagged]
+        verdict = next(v for v in SEVERITY if v == PASSED or any(o["verdict"] == v for _, o in outcomes))
         entry = {"id": rule_id, "verdict": verdict, "scenarios": [s["name"] for s in tagged]}
         if rule_id in known:
             entry["title"] = known[rule_id].get("titre", "")
             entry["section"] = known[rule_id].get("section", "")
-        if verdict == NOT_VERIFIED:
-            entry["reason"] = next(s["reason"] for s in tagged if s["verdict"] == NOT_VERIFIED)
-        if verdict == FAILED and all("expected" in s for s in tagged if s["verdict"] == FAILED):
+            entry["force"] = known[rule_id].get("force", "")
+        if verdict != PASSED:
+            entry["reason"] = next(o.get("reason", "") for _, o in outcomes if o["verdict"] == verdict)
+        if verdict == FAILED and all("expected" in s for s, o in outcomes if o["verdict"] == FAILED):
             entry["expected"] = True
         rules.append(entry)
     return rules
 
 
 def overall(scenarios: list[dict]) -> str:
+    """Warnings never change the verdict: only failures and checks that could not run do."""
     verdicts = {scenario["verdict"] for scenario in scenarios}
     if FAILED in verdicts:
         return "non-conformant"
@@ -71,12 +82,14 @@ def gate(scenarios: list[dict]) -> str:
 
 def build(scenarios: list[dict], meta: dict, expectation_outcomes: list[dict] | None = None) -> dict:
     ordered = sorted(scenarios, key=lambda s: (s["feature"], s["line"], s["name"]))
+    rules = rule_verdicts(ordered)
     return {
         "verdict": overall(ordered),
         "gate": gate(ordered),
+        "warnings": sorted(rule["id"] for rule in rules if rule["verdict"] == WARNING),
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         **meta,
-        "rules": rule_verdicts(ordered),
+        "rules": rules,
         "scenarios": ordered,
         "expectations": expectation_outcomes or [],
     }

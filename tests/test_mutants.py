@@ -1,5 +1,6 @@
 """Each mutant of the reference implementation breaks one rule; the scenarios tagged with
-that rule must catch it (exit 1, the rule failed in conformance.json)."""
+that rule must catch it: an exigence fails (exit 1, the rule failed in conformance.json); a
+recommendation warns (exit 0, the rule a warning) and fails a strict run."""
 
 import json
 import os
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from espro import PROJECT_ROOT
+from espro import PROJECT_ROOT, catalogue
 from tests.support import free_port
 
 MUTANTS = yaml.safe_load((Path(__file__).parent / "mutants.yaml").read_text(encoding="utf-8"))
@@ -28,20 +29,98 @@ def mutate(mutant: dict, folder: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("mutant", MUTANTS, ids=[m["rule"] for m in MUTANTS])
-def test_mutant_is_caught_by_its_rule(mutant, tmp_path):
-    source = mutate(mutant, tmp_path / "mutant")
+def run_against(source: Path, rule: str, folder: Path, strict: bool = False) -> tuple[int, dict, str]:
+    """`espro run -m RULE` against the reference served from `source`: exit code, rule verdicts, output."""
+    folder.mkdir(parents=True, exist_ok=True)
     web, mail = free_port(), free_port()
-    profile = tmp_path / "profile.yaml"
+    profile = folder / "profile.yaml"
     profile.write_text(
         f"target_url: http://127.0.0.1:{web}/\n"
         f"hooks: {{url: 'http://127.0.0.1:{web}/__conformance__', token: mutant-token}}\n"
-        f"captcha: {{mode: hook}}\nmail: {{kind: smtp, host: 127.0.0.1, port: {mail}}}\n", encoding="utf-8")
-    report = tmp_path / "report"
+        f"captcha: {{mode: hook}}\nmail: {{kind: smtp, host: 127.0.0.1, port: {mail}}}\n"
+        f"strict: {'true' if strict else 'false'}\n", encoding="utf-8")
+    report = folder / "report"
     result = subprocess.run(
         [sys.executable, "-m", "espro", "run", "--profile", str(profile), "--serve-reference",
-         "--reference-source", str(source), "--report", str(report), "-m", mutant["rule"], "-q", "-p", "no:cacheprovider"],
-        capture_output=True, text=True, timeout=600, cwd=tmp_path, env=os.environ.copy())
+         "--reference-source", str(source), "--report", str(report), "-m", rule, "-q", "-p", "no:cacheprovider"],
+        capture_output=True, text=True, timeout=600, cwd=folder, env=os.environ.copy())
+    verdicts = {r["id"]: r["verdict"] for r in json.loads((report / "conformance.json").read_text())["rules"]} \
+        if (report / "conformance.json").is_file() else {}
+    return result.returncode, verdicts, result.stdout[-2000:] + result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("mutant", MUTANTS, ids=[m["rule"] for m in MUTANTS])
+def test_mutant_is_caught_by_its_rule(mutant, tmp_path):
+    source = mutate(mutant, tmp_path / "mutant")
+    rule = mutant["rule"]
+    code, verdicts, output = run_against(source, rule, tmp_path / "run")
+    if catalogue.force(rule) == catalogue.EXIGENCE:
+        assert (code, verdicts.get(rule)) == (1, "failed"), f"{rule} ({mutant['why']}) : code {code}\n{output}"
+        return
+    assert (code, verdicts.get(rule)) == (0, "warning"), f"{rule} ({mutant['why']}) : code {code}\n{output}"
+    code, verdicts, output = run_against(source, rule, tmp_path / "strict", strict=True)
+    assert (code, verdicts.get(rule)) == (1, "failed"), f"{rule} strict ({mutant['why']}) : code {code}\n{output}"
+
+
+# The variance target's mutants (tests/variance_mutants.yaml): the same rules broken the same way,
+# in a target that shares none of the reference's decisions nor pages.
+
+VARIANCE_TARGET = Path(__file__).parent / "variance_target"
+VARIANCE_MUTANTS = yaml.safe_load((Path(__file__).parent / "variance_mutants.yaml").read_text(encoding="utf-8"))
+VARIANCE_TOKEN = "variance-mutant-token"
+
+
+def mutate_variance(mutant: dict, folder: Path) -> Path:
+    """A copy of the variance target, as the package `variance_target` under `folder`, with the edits."""
+    target = shutil.copytree(VARIANCE_TARGET, folder / "variance_target",
+                             ignore=shutil.ignore_patterns("__pycache__", "*.sqlite"))
+    for edit in mutant["edits"]:
+        path = target / edit["file"]
+        source = path.read_text(encoding="utf-8")
+        assert source.count(edit["find"]) == 1, f"{mutant['rule']} : le motif doit figurer une fois dans {edit['file']}"
+        path.write_text(source.replace(edit["find"], edit["replace"]), encoding="utf-8")
+    return folder
+
+
+def serve_variance(source: Path, web: int, mail: int, log) -> subprocess.Popen:
+    """`python -m variance_target` from the mutated copy (its imports are relative; the shared
+    storage comes from the project), once its login page answers."""
+    import time
+
+    import httpx
+
+    env = {**os.environ, "CONFORMANCE_TOKEN": VARIANCE_TOKEN,
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
+    server = subprocess.Popen([sys.executable, "-m", "variance_target", "--port", str(web), "--mail-port", str(mail)],
+                              cwd=source, stdout=log, stderr=subprocess.STDOUT, env=env)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            httpx.get(f"http://127.0.0.1:{web}/connexion-pro", timeout=1)
+            return server
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.kill()
+    raise AssertionError(f"le mutant {source} de la cible de variance n'a pas démarré")
+
+
+@pytest.mark.parametrize("mutant", VARIANCE_MUTANTS, ids=[m["rule"] for m in VARIANCE_MUTANTS])
+def test_variance_mutant_is_caught_by_its_rule(mutant, tmp_path):
+    source = mutate_variance(mutant, tmp_path / "mutant")
+    web, mail = free_port(), free_port()
+    report = tmp_path / "report"
+    with open(tmp_path / "server.log", "w") as log:
+        server = serve_variance(source, web, mail, log)
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "espro", "run", "--profile", str(VARIANCE_TARGET / "profile.yaml"),
+                 "--report", str(report), "-m", mutant["rule"], "-q", "-p", "no:cacheprovider"],
+                capture_output=True, text=True, timeout=600, cwd=tmp_path,
+                env={**os.environ, "CONFORMANCE_TOKEN": VARIANCE_TOKEN, "VARIANCE_TARGET_PORT": str(web),
+                     "VARIANCE_TARGET_MAIL_PORT": str(mail)})
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
     assert result.returncode == 1, f"{mutant['rule']} ({mutant['why']}) : code {result.returncode}\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
     verdicts = {rule["id"]: rule["verdict"] for rule in json.loads((report / "conformance.json").read_text())["rules"]}
     assert verdicts.get(mutant["rule"]) == "failed", verdicts

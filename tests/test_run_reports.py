@@ -1,5 +1,6 @@
 """One real run, everything a QA team reads afterwards: a mutant of the reference breaks PDF-06,
-the profile announces it; the run is made by two xdist workers through a Playwright server.
+the profile announces it and asks for a strict run (PDF-06 is a recommendation, which would
+otherwise only warn); the run is made by two xdist workers through a Playwright server.
 
 Checked: the gate passes on the announced failure and reports the unannounced pass; the four
 reports agree on the scenarios; the failure's evidence (screenshot, trace, e-mail, PDF) opens;
@@ -49,7 +50,7 @@ def run(tmp_path_factory, playwright_server):  # noqa: F811
         f"target_url: http://127.0.0.1:{web}/\n"
         f"hooks: {{url: 'http://127.0.0.1:{web}/__conformance__', token: '${{CONFORMANCE_TOKEN}}'}}\n"
         f"captcha: {{mode: hook}}\nmail: {{kind: smtp, host: 127.0.0.1, port: {mail}}}\n"
-        f"expectations: ecarts.yaml\n", encoding="utf-8")
+        f"expectations: ecarts.yaml\nstrict: true\n", encoding="utf-8")
     _, ws_endpoint = playwright_server
     result = subprocess.run(
         [sys.executable, "-m", "espro", "run", "--profile", str(folder / "profile.yaml"), "--serve-reference",

@@ -1,6 +1,8 @@
-"""Scenario verdicts come from the suite's own records: an undefined step or a step that raises
-is a failure, never a pass; a missing hook is "not verified" with its reason. Checked on a small
-feature of its own, against a stand-in target that only shows its login page."""
+"""Scenario and rule verdicts come from the suite's own records: an undefined step or a step that
+raises is a failure, never a pass; a missing hook is "not verified" with its reason; a failed
+check fails only the rules it checks; a preparation the target prevents verifies nothing; a
+failed recommendation is a warning, unless the run is strict. Checked on a small feature of its
+own, against a stand-in target that only shows its login page."""
 
 import http.server
 import json
@@ -33,12 +35,34 @@ Fonctionnalité: Verdicts
   @DELAI-01
   Scénario: Une étape demande un crochet absent
     Soit une étape qui demande l'horloge
+
+  @ETAPE-01 @ETAPE-02 @ETAPE-03
+  Scénario: Une vérification échoue au milieu du parcours
+    Soit une étape qui réussit
+    # vérifie : ETAPE-01
+    Alors une vérification réussit
+    # vérifie : ETAPE-02
+    Alors une vérification échoue
+    # vérifie : ETAPE-03
+    Alors une vérification réussit
+
+  @DELAI-02
+  Scénario: La cible empêche la préparation
+    Soit une préparation que la cible empêche
+    Alors une vérification réussit
+
+  @CG-08
+  Scénario: Une recommandation n'est pas suivie
+    Soit une étape qui réussit
+    Alors une vérification échoue
+    Et une vérification réussit
 """
 
 TEST_MODULE = """\
 from pytest_bdd import given, scenarios
 
 from espro.errors import NotVerified
+from steps.checks import then
 
 scenarios("verdicts.feature")
 
@@ -56,6 +80,21 @@ def raises():
 @given("une étape qui demande l'horloge")
 def needs_clock():
     raise NotVerified("le profil ne déclare pas le crochet de test « clock »")
+
+
+@given("une préparation que la cible empêche")
+def prevented():
+    raise AssertionError("l'étape « Identifiants » n'a pas pu être atteinte")
+
+
+@then("une vérification réussit")
+def check_passes():
+    pass
+
+
+@then("une vérification échoue")
+def check_fails():
+    assert False, "la page montre autre chose"
 """
 
 
@@ -99,5 +138,40 @@ def test_each_verdict_as_recorded(pytester, login_page):
     undefined = next(s for s in report["scenarios"] if s["name"] == "Une étape n'est pas définie")
     assert [step["status"] for step in undefined["steps"]] == ["passed", "undefined"]
     rules = {rule["id"]: rule["verdict"] for rule in report["rules"]}
-    assert rules == {"CG-05": "passed", "CG-06": "failed", "CG-07": "failed", "DELAI-01": "not-verified"}
+    assert rules == {"CG-05": "passed", "CG-06": "failed", "CG-07": "failed", "CG-08": "warning", "DELAI-01": "not-verified",
+                     "DELAI-02": "not-verified", "ETAPE-01": "passed", "ETAPE-02": "failed", "ETAPE-03": "not-verified"}
+    assert report["verdict"] == "non-conformant"
+    assert report["warnings"] == ["CG-08"]
+    middle = next(s for s in report["scenarios"] if s["name"] == "Une vérification échoue au milieu du parcours")
+    assert middle["verdict"] == "failed" and middle["reason"] == "la page montre autre chose"
+    assert middle["rule_verdicts"]["ETAPE-03"]["reason"].startswith("non joué")
+    assert verdicts["La cible empêche la préparation"] == (
+        "not-verified", "préparation impossible (« une préparation que la cible empêche ») : "
+                        "l'étape « Identifiants » n'a pas pu être atteinte")
+    warned = next(s for s in report["scenarios"] if s["name"] == "Une recommandation n'est pas suivie")
+    assert warned["verdict"] == "warning"
+    assert [step["status"] for step in warned["steps"]] == ["passed", "warning", "passed"]
+    junit = (pytester.path / "rapport" / "junit.xml").read_text(encoding="utf-8")
+    assert 'name="avertissement" value="CG-08 : la page montre autre chose"' in junit
+    cucumber = json.loads((pytester.path / "rapport" / "cucumber.json").read_text(encoding="utf-8"))
+    tags = {element["name"]: [tag["name"] for tag in element["tags"]] for element in cucumber[0]["elements"]}
+    assert "@avertissement" in tags["Une recommandation n'est pas suivie"]
+    assert "@avertissement" not in tags["Une étape réussit"]
+
+
+def test_a_strict_run_fails_a_recommendation(pytester, login_page):
+    pytester.makefile(".feature", verdicts=FEATURE)
+    pytester.makepyfile(test_verdicts=TEST_MODULE)
+    profile = pytester.makefile(".yaml", profile=textwrap.dedent(f"""\
+        target_url: {login_page}
+        captcha: {{mode: fixed, answer: AB12CD}}
+        mail: {{kind: smtp, host: 127.0.0.1, port: {free_port()}}}
+        strict: true
+        """))
+    result = pytester.runpytest_subprocess("--profile", str(profile), "--report", "rapport", "-p", "no:cacheprovider",
+                                           "-k", "recommandation")
+    assert result.ret == 1
+    report = json.loads((pytester.path / "rapport" / "conformance.json").read_text(encoding="utf-8"))
+    assert report["strict"] is True
+    assert {rule["id"]: rule["verdict"] for rule in report["rules"]} == {"CG-08": "failed"}
     assert report["verdict"] == "non-conformant"
