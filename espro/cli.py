@@ -44,6 +44,8 @@ def run(args, pytest_args) -> int:
         command.append("--serve-reference")
     if args.espro_seed is not None:
         command += ["--espro-seed", str(args.espro_seed)]
+    if args.strict:
+        command.append("--espro-strict")
     return RUN_EXIT.get(int(pytest.main(command + pytest_args)), 2)
 
 
@@ -108,6 +110,8 @@ def parser() -> argparse.ArgumentParser:
     ran.add_argument("--report", default="reports", help="dossier du rapport (défaut : reports)")
     ran.add_argument("--serve-reference", action="store_true", help="démarrer l'implémentation de référence pendant la course")
     ran.add_argument("--espro-seed", type=int, help="graine des données de test")
+    ran.add_argument("--strict", action="store_true",
+                     help="une recommandation non suivie échoue comme une exigence (défaut : un avertissement)")
     ran.add_argument("--scenario", dest="scenarios", action="append", default=[], metavar="ID",
                      help="ne jouer que ce scénario (identifiant pytest, voir « rerun » dans le rapport) ; répétable")
     doctored = commands.add_parser("doctor", help="vérifier une cible et son profil avant une course")
