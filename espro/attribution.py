@@ -45,7 +45,8 @@ def tolerate(request, error: AssertionError) -> bool:
     """Whether this failed check concerns recommendations only: then it is kept as a warning on the
     step and the scenario goes on. A strict run tolerates nothing."""
     current = request.node.stash.get(STEP_KEY, None)
-    if current is None or not current["rules"] or request.config.stash.get(STRICT_KEY, False):
+    if current is None or not current["rules"] or request.config.stash.get(STRICT_KEY, False) \
+            or isinstance(error, HookFailed):
         return False
     if any(catalogue.force(rule) != catalogue.RECOMMANDATION for rule in current["rules"]):
         return False

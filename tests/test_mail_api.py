@@ -57,7 +57,7 @@ def maildev(tmp_path_factory):
             stdout=output, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{web_port}"
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60  # node starts slowly on a loaded 2-core machine
     while not (answers(lambda: httpx.get(f"{url}/healthz", timeout=1).raise_for_status())
                and answers(lambda: socket.create_connection(("127.0.0.1", smtp_port), timeout=1).close())):
         if process.poll() is not None or time.monotonic() > deadline:
