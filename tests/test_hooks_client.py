@@ -1,5 +1,6 @@
 """The hooks client (contract §3): answers checked against schemas/hooks.openapi.yaml, and each
-refusal told apart: a wrong token stops the run, an absent hook makes the scenario not verified."""
+refusal told apart: a hook the profile does not declare makes the scenario not verified; a declared
+hook that answers wrong (404, 401, 500, off its schema, or not at all) is the target's failure."""
 
 import http.server
 import json
@@ -8,7 +9,8 @@ import threading
 import pytest
 
 from espro.drivers.hooks import HooksClient
-from espro.errors import NotVerified, RunError
+from espro.errors import HookFailed, NotVerified
+from tests.support import free_port
 
 ANSWERS = {}
 
@@ -56,12 +58,41 @@ def test_an_answer_off_the_description_is_a_failure(hooks_url, body):
         client(hooks_url).advance_clock(0)
 
 
-def test_wrong_token_stops_the_run_and_absent_hook_is_not_verified(hooks_url):
-    ANSWERS["/clock"] = (401, "{}")
-    with pytest.raises(RunError, match="jeton refusé"):
+@pytest.mark.parametrize("body", ['{"time": "2026-11-28T13:05:00Z"}', "pas du json"])
+def test_an_answer_off_the_description_is_the_hooks_failure(hooks_url, body):
+    ANSWERS["/clock"] = (200, body)
+    with pytest.raises(HookFailed, match="le crochet déclaré POST /clock"):
         client(hooks_url).advance_clock(0)
+
+
+def test_a_declared_hook_that_answers_404_is_the_targets_failure_not_unverified(hooks_url):
+    ANSWERS["/captcha"] = (404, "{}")
+    with pytest.raises(HookFailed) as raised:
+        client(hooks_url).captcha_answer({})
+    assert not isinstance(raised.value, NotVerified)
+    assert str(raised.value) == ("le crochet déclaré GET /captcha a répondu 404 : "
+                                 "aucune image montrée à cette session ?")
     ANSWERS["/clock"] = (404, "{}")
-    with pytest.raises(NotVerified, match="404"):
+    with pytest.raises(HookFailed, match="POST /clock a répondu 404"):
         client(hooks_url).advance_clock(0)
+
+
+@pytest.mark.parametrize("status", [401, 500, 503])
+def test_a_declared_hook_that_refuses_is_the_targets_failure(hooks_url, status):
+    ANSWERS["/certificate-spaces"] = (status, '{"error": "x"}')
+    with pytest.raises(HookFailed, match=f"POST /certificate-spaces a répondu {status}"):
+        client(hooks_url).add_certificate_space("camille@exemple.fr")
+
+
+def test_a_declared_hook_that_does_not_answer_is_the_targets_failure():
+    with pytest.raises(HookFailed, match="le crochet déclaré POST /clock ne répond pas"):
+        client(f"http://127.0.0.1:{free_port()}").advance_clock(0)
+
+
+@pytest.mark.parametrize("declared", [("captcha",), ()])
+def test_a_hook_the_profile_does_not_declare_is_not_verified(hooks_url, declared):
+    ANSWERS["/clock"] = (200, json.dumps({"now": "2026-11-28T13:05:00Z"}))
     with pytest.raises(NotVerified, match="ne déclare pas le crochet de test « clock »"):
-        client(hooks_url, available=("captcha",)).advance_clock(0)
+        client(hooks_url, available=declared).advance_clock(0)
+    with pytest.raises(NotVerified, match="ne déclare pas le crochet de test « clock »"):
+        HooksClient(None, None, ("clock",), timeout_s=5).advance_clock(0)
