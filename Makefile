@@ -12,7 +12,7 @@ demo: bootstrap
 	$(BIN)/espro run --profile $(PROFILE) --serve-reference --report reports/demo
 
 test: bootstrap
-	$(BIN)/pytest --profile $(PROFILE) --serve-reference --report reports/test
+	$(BIN)/pytest -n 2 --profile $(PROFILE) --serve-reference --report reports/test
 
 bootstrap: $(VENV)/.installed chromium tools
 

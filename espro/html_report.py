@@ -131,4 +131,5 @@ def render_spec() -> str:
         scenario_count=sum(len(feature.scenarios) for feature in features),
         contradictions=[rule for rule in rules if rule["origine"] == "contradiction"],
         decisions=[rule for rule in rules if rule["origine"] == "decision"],
+        requirements=sum(rule["force"] == catalogue.EXIGENCE for rule in rules),
     )

@@ -152,6 +152,33 @@ def test_specification_has_every_rule_and_its_scenarios_without_verdicts():
     assert not re.search(r'class="badge st-(passed|failed|not-verified|not-run)"', html)
 
 
+def test_a_warning_is_reported_apart_and_keeps_the_verdict(report_dir):
+    rule = catalogue.rules()["CONFIRM-01"]
+    warned = {**scenarios()[0], "name": "La confirmation montre son nom", "rules": ["CONFIRM-01"], "tags": ["CONFIRM-01"],
+              "verdict": "warning", "reason": "nom affiché « ROSEMONDE Lila »",
+              "rule_verdicts": {"CONFIRM-01": {"verdict": "warning", "reason": "nom affiché « ROSEMONDE Lila »"}}}
+    built = report.build([scenarios()[0], warned], {})
+    assert built["verdict"] == "conformant" and built["warnings"] == ["CONFIRM-01"]
+    html = render_report(built, report_dir)
+    section = re.search(r'<section aria-label="Avertissements">.*?</section>', html, re.S).group(0)
+    assert "CONFIRM-01" in section and str(escape(rule["motif"])) in section
+    assert "nom affiché « ROSEMONDE Lila »" in section
+    assert "st-warning" in row(html, "CONFIRM-01") and "avertissement" in row(html, "CONFIRM-01")
+    assert re.search(r'<b>1</b><span class="badge st-warning">avertissement</span>', html)
+    assert "v-conformant" in html
+
+
+def test_specification_says_each_rules_force():
+    html = render_spec()
+    rules = catalogue.rules()
+    requirement = next(rule for rule in rules.values() if rule["force"] == "exigence")
+    recommendation = next(rule for rule in rules.values() if rule["force"] == "recommandation")
+    assert str(escape(requirement["fondement"])) in html
+    assert str(escape(recommendation["motif"])) in html
+    count = sum(rule["force"] == "exigence" for rule in rules.values())
+    assert f"<b>{count}</b>exigences du guide" in html
+
+
 def test_browser_draws_the_report(page_html, report_dir):
     path = report_dir / "rapport.html"
     path.write_text(page_html, encoding="utf-8")
