@@ -31,21 +31,63 @@ class RecapDocument:
     created: str | None
 
 
-def _value_after(label: str, text: str) -> str | None:
-    match = re.search(rf"(?m)^[ \t]*{re.escape(label)}[ \t]*:[ \t]*\n?[ \t]*(\S[^\n]*?)[ \t]*$", text)
-    return match.group(1) if match else None
+EMAIL_LABEL = "Adresse électronique de connexion"
+# Where the last value of a group ends: the guide's next title or sentence (§4).
+ENDS = ("Votre question/réponse de confiance", "(indispensable en cas de perte", "Votre espace professionnel :",
+        "Enregistrez ce fichier", "document créé le")
+LABEL_AT = {label: re.compile(rf"(?<!\S){re.escape(label)}\s*:") for label in LABELS}
+
+
+def _fields_of(text: str) -> dict[str, str]:
+    """The value after each label, reading the text as one line (contract §4: the layout is free):
+    the labels are taken in the guide's order, and a value runs from its label's colon to the
+    next label, or to the guide's next title or sentence; whitespace folded."""
+    flat = " ".join(text.split())
+    found, position = [], 0
+    for label in LABELS:
+        match = LABEL_AT[label].search(flat, position)
+        if match:
+            found.append((label, match.start(), match.end()))
+            position = match.end()
+    fields = {}
+    for index, (label, _, end) in enumerate(found):
+        stops = [found[index + 1][1]] if index + 1 < len(found) else []
+        stops += [at for mark in ENDS if (at := flat.find(mark, end)) >= 0]
+        fields[label] = flat[end:min(stops, default=len(flat))].strip()
+    return fields
+
+
+def _layout_text(reader: PdfReader) -> str:
+    """The text as laid out on the page (pypdf's layout mode): a label and the value printed
+    beside it on one line, whatever order the PDF draws them in; "" when it cannot be made."""
+    try:
+        return "\n".join(page.extract_text(extraction_mode="layout") or "" for page in reader.pages)
+    except Exception:  # the layout mode is an aid: the plain text stays the reference
+        return ""
 
 
 def read(content: bytes) -> RecapDocument:
-    """Extract the text; raise AssertionError with a clear message when it is no PDF."""
+    """Extract the text; raise AssertionError with a clear message when it is no PDF.
+
+    The fields are read from the plain text and from the laid-out text (columns drawn one after
+    the other read beside each other there); the reading with more values wins."""
     try:
         reader = PdfReader(io.BytesIO(content))
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except (PdfReadError, ValueError) as error:
         raise AssertionError(f"le récapitulatif n'est pas un PDF lisible : {error}") from None
-    fields = {label: value for label in LABELS if (value := _value_after(label, text)) is not None}
+    readings = [_fields_of(text), _fields_of(_layout_text(reader))]
+    fields = max(readings, key=lambda read: sum(1 for value in read.values() if value))
+    if EMAIL_LABEL in fields:  # an address holds no blank: one there is a line the layout broke
+        fields[EMAIL_LABEL] = "".join(fields[EMAIL_LABEL].split())
     created = CREATED_PATTERN.search(" ".join(text.split()))
     return RecapDocument(text=text, fields=fields, created=" à ".join(created.groups()) if created else None)
+
+
+def same_value(shown: str | None, expected: str) -> bool:
+    """Whether the PDF shows `expected` as `shown`, its line breaks aside: a layout may wrap a
+    value anywhere (contract §4), even inside a word; every character stays, in order."""
+    return shown is not None and "".join(shown.split()) == "".join(expected.split())
 
 
 # The record that schemas/recap.schema.json validates: what the suite reads of the document.

@@ -131,9 +131,94 @@ def test_the_password_is_found_even_cut_by_a_line_break():
     recap_pdf.check(whole)  # the schema describes the document's shape; the password is the steps' business
 
 
-def test_empty_parts_of_the_address_keep_their_spaces_as_printed():
+def test_spaces_in_a_value_are_the_layouts_and_read_folded():
     lines = [line.replace("12 rue de Longchamp 75016", "rue de Longchamp  75016") for line in GUIDE_LINES]
-    assert recap_pdf.read(pdf_of(lines)).fields["Adresse"] == "rue de Longchamp  75016 PARIS FRANCE"
+    assert recap_pdf.read(pdf_of(lines)).fields["Adresse"] == "rue de Longchamp 75016 PARIS FRANCE"
+
+
+EXPECTED = {
+    "Nom": "ROSEMONDE", "Prénom": "Lila", "N° d'abonné": "20260510000101", "Téléphone": "0123456789",
+    "Adresse électronique de connexion": "lila.rosemonde.expert@dgfip.finances.gouv.fr",
+    "Adresse": "12 rue de Longchamp 75016 PARIS FRANCE",
+    "Question de confiance": "Quel est le prénom de votre conjoint(e) ?", "Réponse de confiance": "Paul",
+}
+
+
+def _pairs(lines):
+    return [line.partition(" : ") for line in lines]
+
+
+def pdf_wrapped(lines, width=40) -> bytes:
+    """The guide's table with a narrow value column: long values wrap over several lines, the
+    e-mail address even inside a word."""
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for label, colon, value in _pairs(lines):
+        if colon and not label.startswith("Votre espace"):
+            y = pdf.get_y()
+            pdf.multi_cell(70, 6, label + " :")
+            after_label = pdf.get_y()
+            pdf.set_xy(85, y)
+            pdf.multi_cell(width, 6, value, wrapmode="CHAR")
+            pdf.set_xy(pdf.l_margin, max(after_label, pdf.get_y()))
+        else:
+            pdf.cell(0, 6, label + colon + value, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def pdf_in_columns(lines) -> bytes:
+    """Labels and values in two columns, drawn one column after the other: the plain text
+    gives every label, then every value."""
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    rows = []
+    for label, colon, value in _pairs(lines):
+        if colon and not label.startswith("Votre espace"):
+            rows.append((pdf.get_y(), label, value))
+            pdf.cell(0, 6, label + " :", new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.cell(0, 6, label + colon + value, new_x="LMARGIN", new_y="NEXT")
+    for y, _, value in rows:
+        pdf.set_xy(95, y)
+        pdf.cell(0, 6, value)
+    return bytes(pdf.output())
+
+
+def test_values_wrapped_over_several_lines_read_whole():
+    document = recap_pdf.read(pdf_wrapped(GUIDE_LINES))
+    assert "\n" in document.text.split("Adresse :")[1].split("Votre question")[0].strip(), "the address wraps"
+    for label, value in EXPECTED.items():
+        assert recap_pdf.same_value(document.fields.get(label), value), (label, document.fields.get(label))
+    recap_pdf.check(document)
+
+
+def test_labels_and_values_in_columns_read_beside_each_other():
+    document = recap_pdf.read(pdf_in_columns(GUIDE_LINES))
+    assert document.text.index("Réponse de confiance :") < document.text.index("ROSEMONDE"), "drawn column by column"
+    assert document.fields == EXPECTED
+    recap_pdf.check(document)
+
+
+@pytest.mark.parametrize("make", [pdf_of, pdf_wrapped, pdf_in_columns], ids=["lines", "wrapped", "columns"])
+def test_a_wrong_or_swapped_value_is_still_told_in_every_layout(make):
+    lines = [line.replace("Paul", "Paula").replace("ROSEMONDE", "Lila!").replace("Prénom : Lila", "Prénom : ROSEMONDE")
+             for line in GUIDE_LINES]
+    fields = recap_pdf.read(make(lines)).fields
+    assert not recap_pdf.same_value(fields.get("Réponse de confiance"), "Paul")
+    assert not recap_pdf.same_value(fields.get("Nom"), "ROSEMONDE")
+    assert not recap_pdf.same_value(fields.get("Prénom"), "Lila")
+    assert recap_pdf.same_value(fields.get("Adresse"), EXPECTED["Adresse"])
+
+
+def test_same_value_ignores_only_line_breaks():
+    assert recap_pdf.same_value("lila.rosemonde.expert@dgfip.fi nances.gouv.fr", EXPECTED["Adresse électronique de connexion"])
+    assert not recap_pdf.same_value("lila.rosemonde.expert@dgfip.fi", EXPECTED["Adresse électronique de connexion"])
+    assert not recap_pdf.same_value(None, "Paul")
+    assert not recap_pdf.same_value("Paul Martin", "Paul")
 
 
 def test_something_that_is_no_pdf_is_reported():

@@ -1,6 +1,8 @@
 """Playwright driver: one browser per process, one fresh context per scenario."""
 
+import io
 import json
+import mimetypes
 import os
 import re
 import shutil
@@ -8,10 +10,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import yaml
+from pypdf import PdfReader
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from espro.drivers.locators import PAGE_ERROR, STEP_MARKER, Locators
+from espro.drivers.locators import PAGE_ERROR, STEP_MARKER, Locators, label_source
 from espro.errors import RunError
 
 CHROMIUM_ARGS = [
@@ -26,6 +29,94 @@ CONNECT_TIMEOUT_MS = 30_000
 # DOM snapshots are what makes a trace worth opening (+10 to 25 % per scenario, some 20 KB); the
 # screencast would add 60 to 85 % and some 7 MB, for pictures the snapshots already show.
 TRACE_OPTIONS = {"screenshots": False, "snapshots": True, "sources": False}
+# What destination_text keeps in the page's window: the elements shown before a click.
+SEEN = "__esproSeenBeforeClick"
+# The stepper's step names, from the current step's marker: the items of the list that holds it;
+# without a list, the siblings at the first level where the marker has some (separators left out).
+STEPPER = """marker => {
+  const list = marker.closest('ol, ul, [role="list"]');
+  if (list) return Array.from(list.children).filter(item => item.tagName === 'LI' || item.getAttribute('role') === 'listitem')
+    .map(item => item.innerText);
+  const separator = /^[\\s>›»→\\/|–—-]*$/;
+  for (let el = marker; el.parentElement && el.parentElement !== document.body; el = el.parentElement) {
+    const items = Array.from(el.parentElement.children).filter(item => !separator.test(item.innerText || ''));
+    if (items.length > 1) return items.map(item => item.innerText);
+  }
+  return [marker.innerText];
+}"""
+# The new names the contract (§1) gives a control that renames itself once used.
+RENAMED = {"Afficher": ("Masquer",)}
+# What the page shows after each label (WebPage.values_shown): for every visible element whose
+# text is a label, the value the structure ties to it; for a one-line element « label : value »,
+# that value. Answers [document position, label index, value] triples, whitespace folded.
+VALUES_SHOWN = """([exact, line]) => {
+  const exactRe = exact.map(source => new RegExp(source));
+  const lineRe = line.map(source => new RegExp(source));
+  const fold = text => (text || '').replace(/\\s+/g, ' ').trim();
+  const shown = el => el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0;
+  const textOf = el => fold(el.innerText);
+  const isLabel = text => exactRe.findIndex(re => re.test(text));
+  const isLine = text => lineRe.some(re => re.test(text));
+  // Elements that are not a value: headings, landmarks, forms, controls.
+  const NOT_VALUE = /^(H[1-6]|HEADER|FOOTER|NAV|ASIDE|MAIN|SECTION|FORM|BUTTON|A|SCRIPT|STYLE|TEMPLATE)$/;
+  const notValue = el => NOT_VALUE.test(el.tagName) || ['heading', 'navigation', 'contentinfo', 'banner',
+    'complementary', 'button', 'link', 'alert'].includes(el.getAttribute('role'));
+  const controlValue = el => el.tagName === 'SELECT' ? fold(el.options[el.selectedIndex]?.text) : fold(el.value);
+  const tiedTo = el => {
+    if (el.tagName === 'DT') {
+      const values = [];
+      for (let next = el.nextElementSibling; next && next.tagName !== 'DT'; next = next.nextElementSibling) {
+        if (next.tagName === 'DD') values.push(textOf(next));
+      }
+      return values.join(' ');
+    }
+    if (el.tagName === 'TH' || el.tagName === 'TD') {
+      const row = el.parentElement, cells = Array.from(row.children);
+      if (cells.every(cell => cell.tagName === 'TH') && cells.length > 1) {
+        const below = row.nextElementSibling || row.parentElement.nextElementSibling?.firstElementChild;
+        const cell = below && below.children[cells.indexOf(el)];
+        return cell ? textOf(cell) : '';
+      }
+      return fold(cells.slice(cells.indexOf(el) + 1).map(textOf).join(' '));
+    }
+    if (el.tagName === 'LABEL' && el.control) return controlValue(el.control);
+    // The next element, unless it reads as a line of its own (« another label : its value »).
+    const next = el.nextElementSibling;
+    if (!next || !shown(next) || notValue(next)) return '';
+    if (/^(INPUT|SELECT|TEXTAREA)$/.test(next.tagName)) return controlValue(next);
+    return /^[^:]{1,60}\\s:(\\s|$)/.test(textOf(next)) ? '' : textOf(next);
+  };
+  const all = Array.from(document.body.querySelectorAll('*'));
+  const found = [];
+  all.forEach((el, position) => {
+    if (/^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/.test(el.tagName) || !shown(el)) return;
+    const text = textOf(el);
+    if (!text) return;
+    const index = isLabel(text);
+    // A wrapper of the label's own element (a row, a line) leaves the reading to that element.
+    const wrapper = !/^(DT|TH|TD|LABEL)$/.test(el.tagName) && Array.from(el.children).some(child => textOf(child) === text);
+    if (index >= 0 && !wrapper) {
+      // What the label names through aria-labelledby, else what its structure puts after it.
+      const named = el.id ? Array.from(document.querySelectorAll(`[aria-labelledby~="${CSS.escape(el.id)}"]`)) : [];
+      for (const tied of named) {
+        if (!shown(tied)) continue;
+        let value = /^(INPUT|SELECT|TEXTAREA)$/.test(tied.tagName) ? controlValue(tied) : textOf(tied);
+        if (tied.contains(el) && value.startsWith(text)) value = fold(value.slice(text.length));
+        if (!isLine(value) && isLabel(value) < 0) found.push([all.indexOf(tied), index, value]);
+      }
+      if (!named.length) {
+        const value = tiedTo(el);
+        found.push([position, index, isLine(value) || isLabel(value) >= 0 ? '' : value]);
+      }
+    } else if (index < 0 && !el.innerText.trim().includes('\\n')) {
+      lineRe.forEach((re, index) => {
+        const match = re.exec(text);
+        if (match) found.push([position, index, fold(match[1])]);
+      });
+    }
+  });
+  return found;
+}"""
 
 
 def chromium_executable(playwright) -> str | None:
@@ -95,14 +186,43 @@ class WebPage:
             context.tracing.start(**TRACE_OPTIONS)
         self.page = context.new_page()
         self.locators = locators
+        self._pressed = {}  # name → the element last pressed under that name
 
     def open(self, url: str) -> None:
         self.page.goto(url, wait_until="domcontentloaded")
 
     def press(self, name: str) -> None:
-        """Click the button or link named `name` and let the next page load."""
-        self.locators.control(self.page, name).first.click()
+        """Click the button or link named `name` and let the next page load.
+
+        A control may rename itself once used (contract §1: "Afficher" reads "Masquer" while the
+        password shows): when no control bears `name` any more, the element pressed under that
+        name is pressed again if it is still on the page, else the control under its new name."""
+        control = self.locators.control(self.page, name)
+        if control.count() == 0 and name in self._pressed:
+            element = self._renamed(name)
+            if element is not None:
+                element.click()
+                self.page.wait_for_load_state("domcontentloaded")
+                return
+        self._pressed[name] = control.first.element_handle()
+        control.first.click()
         self.page.wait_for_load_state("domcontentloaded")
+
+    def _renamed(self, name: str):
+        """The element pressed as `name` if still on the page, else the control under a new name
+        the contract gives it; None when neither is there."""
+        element = self._pressed[name]
+        try:
+            if element.evaluate("el => el.isConnected"):
+                return element
+        except PlaywrightError:  # its page is gone
+            pass
+        for new_name in RENAMED.get(name, ()):
+            renamed = self.page.get_by_role("button", name=new_name, exact=True).or_(
+                self.page.get_by_role("link", name=new_name, exact=True))
+            if renamed.count():
+                return renamed.first
+        return None
 
     def name_of(self, key: str) -> str | None:
         """The name this target gives the control the guide calls `key` (None: found by CSS)."""
@@ -138,9 +258,10 @@ class WebPage:
         field = self.locators.field(self.page, label)
         if field.get_attribute("aria-invalid") != "true":
             return None
-        ids = (field.get_attribute("aria-describedby") or "").split()
-        texts = [self.page.locator(f"[id='{ident}']").inner_text() for ident in ids]
-        return " ".join(" ".join(texts).split())
+        described = field.evaluate(
+            """el => (el.getAttribute('aria-describedby') || '').split(/\\s+/)
+                 .map(id => id && document.getElementById(id)).filter(Boolean).map(e => e.innerText).join(' ')""")
+        return " ".join(described.split())
 
     def field_hints(self, label: str) -> str:
         """Everything that tells a person about the field: its accessible name, its placeholder,
@@ -160,9 +281,11 @@ class WebPage:
         field.press_sequentially(value)
 
     def alerts(self) -> list[str]:
-        """The page-level messages only (contract §1: elements with role="alert")."""
-        return [" ".join(text.split()) for text in self.locators.marker(self.page, PAGE_ERROR).all_inner_texts()
-                if text.strip()]
+        """The page-level messages only (contract §1: elements with role="alert"), those shown."""
+        texts = self.locators.marker(self.page, PAGE_ERROR).evaluate_all(
+            "alerts => alerts.filter(a => a.checkVisibility ? a.checkVisibility() : a.getClientRects().length)"
+            ".map(a => a.innerText)")
+        return [" ".join(text.split()) for text in texts if text.strip()]
 
     def is_masked(self, label: str) -> bool:
         return self.locators.field(self.page, label).get_attribute("type") == "password"
@@ -172,6 +295,19 @@ class WebPage:
 
     def options_of(self, label: str) -> list[str]:
         return [" ".join(text.split()) for text in self.locators.field(self.page, label).locator("option").all_inner_texts()]
+
+    def options(self, label: str) -> list[tuple[str, str]]:
+        """The list's options that can be chosen, as (value, label), whitespace folded."""
+        return [tuple(pair) for pair in self.locators.field(self.page, label).evaluate(
+            """el => Array.from(el.options || []).filter(o => !o.disabled)
+                 .map(o => [o.value, o.text.replace(/\\s+/g, ' ').trim()])""")]
+
+    def selected(self, label: str) -> tuple[str, str] | None:
+        """A list's selected option as (value, label); None when the field is no <select>."""
+        pair = self.locators.field(self.page, label).evaluate(
+            """el => el.tagName !== 'SELECT' ? null : (o => o ? [o.value, o.text.replace(/\\s+/g, ' ').trim()]
+                 : ['', ''])(el.options[el.selectedIndex])""")
+        return tuple(pair) if pair else None
 
     def force_value(self, label: str, value: str) -> None:
         """What a user can do with the browser's tools: drop readonly/disabled and change the value."""
@@ -220,13 +356,12 @@ class WebPage:
 
     def steps(self) -> list[str]:
         """The names of the stepper's steps, in order."""
-        items = self.locators.marker(self.page, STEP_MARKER).locator(
-            "xpath=ancestor::*[self::ol or self::ul or @role='list'][1]/*[self::li or @role='listitem']")
-        return [" ".join(text.split()) for text in items.all_inner_texts()]
+        texts = self.locators.marker(self.page, STEP_MARKER).first.evaluate(STEPPER)
+        return [" ".join(text.split()) for text in texts]
 
     def errors(self) -> list[str]:
         """Every error shown: page alerts, then the messages tied to invalid fields."""
-        alerts = self.locators.marker(self.page, PAGE_ERROR).all_inner_texts()
+        alerts = self.alerts()
         tied = self.page.locator('[aria-invalid="true"]').evaluate_all(
             """fields => fields.flatMap(f => (f.getAttribute('aria-describedby') || '').split(/\\s+/))
                  .map(id => id && document.getElementById(id)).filter(Boolean).map(e => e.innerText)"""
@@ -235,6 +370,17 @@ class WebPage:
 
     def text(self) -> str:
         return " ".join(self.page.locator("body").inner_text().split())
+
+    def values_shown(self, labels) -> list[tuple[int, str, str]]:
+        """Every value the page ties to one of `labels`, as (document position, label, value), by
+        structure: <dt>/<dd>, a table's row (or a header row's column), <label> and its control,
+        aria-labelledby, an element that is the label and its next sibling; else one element
+        whose single line reads « label : value ». Whitespace folded; "" for a label shown alone."""
+        labels = list(labels)
+        exact = [rf"^{label_source(label)}\s*:?\s*\*?$" for label in labels]
+        line = [rf"^{label_source(label)}\s*:\s*([\s\S]*)$" for label in labels]
+        found = self.page.evaluate(VALUES_SHOWN, [exact, line])
+        return [(position, labels[index], value) for position, index, value in found]
 
     def visible_text(self, text: str) -> bool:
         return self.page.get_by_text(text, exact=False).first.is_visible()
@@ -259,6 +405,76 @@ class WebPage:
         with self.page.expect_download() as download:
             control.click()
         return "application/octet-stream", Path(download.value.path()).read_bytes()
+
+    def sound_of(self, name: str) -> tuple[str, bytes]:
+        """The sound the control `name` gives (type and body): its link's target fetched; for a
+        button, what pressing it loads as audio, plays (a player's source) or downloads."""
+        href = self.link_target(name)
+        if href is not None:
+            return self.fetch(href)
+        heard, downloads = [], []
+        listen = lambda answer: heard.append(answer.url) if answer.headers.get("content-type", "").startswith("audio/") else None
+        self.page.on("response", listen)
+        keep = lambda download: downloads.append(download)
+        self.page.on("download", keep)
+        try:
+            self.locators.control(self.page, name).first.click()
+            for _ in range(50):
+                played = self.page.evaluate("() => Array.from(document.querySelectorAll('audio, video'))"
+                                            ".filter(m => !m.paused || m.currentTime > 0).map(m => m.currentSrc)")
+                if heard or downloads or played:
+                    break
+                self.page.wait_for_timeout(100)
+        finally:
+            self.page.remove_listener("response", listen)
+            self.page.remove_listener("download", keep)
+        if downloads:
+            kind = mimetypes.guess_type(downloads[0].suggested_filename)[0] or "application/octet-stream"
+            return kind, Path(downloads[0].path()).read_bytes()
+        source = (heard or played or [""])[0]
+        return self.fetch(urljoin(self.page.url, source)) if source else ("", b"")
+
+    def destination(self, name: str) -> tuple[str, bool]:
+        """Where the control `name` leads, whatever it is (the guide does not say): the text a
+        person reads there (folded), and whether it is the very page the person is on (the same
+        address, or a page at the same step of the procedure).
+
+        A link's target is fetched: a PDF gives its text, a page is opened in a new tab. A button
+        or an in-page link is pressed: a new window's text, else what appeared on the page (an
+        open box), else the new page's text."""
+        href = self.link_target(name)
+        here = self.url.split("#")[0]
+        step = self.current_step_if_any()
+        if href is not None:
+            content_type, content = self.fetch(href)
+            if content_type.startswith("application/pdf") or content.startswith(b"%PDF"):
+                reader = PdfReader(io.BytesIO(content))
+                return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split()), False
+            other = self.context.new_page()
+            try:
+                other.goto(href, wait_until="domcontentloaded")
+                marker = self.locators.marker(other, STEP_MARKER)
+                there = " ".join(marker.first.inner_text().split()) if marker.count() else None
+                same = other.url.split("#")[0] == here or (step is not None and there == step)
+                return " ".join(other.locator("body").inner_text().split()), same
+            finally:
+                other.close()
+        windows = len(self.context.pages)
+        self.page.evaluate(f"() => {{ window.{SEEN} = new WeakSet([document.body, ...Array.from(document"
+                           f".querySelectorAll('body *')).filter(el => el.checkVisibility())]); }}")
+        self.press(name)
+        opened = self.context.pages[windows:]
+        if opened:
+            opened[-1].wait_for_load_state("domcontentloaded")
+            return " ".join(opened[-1].locator("body").inner_text().split()), False
+        appeared = self.page.evaluate(
+            f"""() => window.{SEEN} === undefined ? null : Array.from(document.querySelectorAll('body *'))
+                 .filter(el => el.checkVisibility() && !window.{SEEN}.has(el)
+                               && (!el.parentElement || window.{SEEN}.has(el.parentElement)))
+                 .map(el => el.innerText || el.textContent).join(' ')""")
+        if appeared is not None:
+            return " ".join(appeared.split()), False
+        return self.text(), self.url.split("#")[0] == here or (step is not None and self.current_step_if_any() == step)
 
     def link_target(self, name: str) -> str | None:
         """The absolute address the link named `name` points to, or None when it has none (a button)."""

@@ -32,6 +32,9 @@ GUIDE_CONTROLS = (
     "Connexion à l'espace particulier", "Connexion à l'espace professionnel",
 )
 MARKERS = (STEP_MARKER, PAGE_ERROR)
+FIELD_ELEMENTS = ", ".join(["input:not([type=hidden])", "select", "textarea", "[contenteditable=true]"] + [
+    f"[role={role}]" for role in ("textbox", "combobox", "listbox", "checkbox", "radio", "spinbutton", "searchbox",
+                                  "switch")])
 CONTRACT_NAMES = FIELDS + CONTROLS + GUIDE_CONTROLS + MARKERS
 
 
@@ -40,6 +43,12 @@ def label_pattern(label: str) -> re.Pattern:
 
     Whitespace is folded and E/É at the start of a word are the same letter (contract §1).
     """
+    return re.compile(r"^\s*" + label_source(label) + r"(?=$|[\s:*(])")
+
+
+def label_source(label: str) -> str:
+    """The regular expression (valid in Python and in JavaScript) of `label` as the contract
+    reads it: whitespace folded, E/É the same letter at the start of a word."""
     parts = []
     for index, char in enumerate(label):
         at_word_start = index == 0 or not label[index - 1].isalnum()
@@ -50,7 +59,7 @@ def label_pattern(label: str) -> re.Pattern:
             parts.append("[EÉ]")
         else:
             parts.append(re.escape(char))
-    return re.compile(r"^\s*" + "".join(parts) + r"(?=$|[\s:*(])")
+    return "".join(parts)
 
 
 class Locators:
@@ -77,8 +86,12 @@ class Locators:
         return None, override.get("name", key)
 
     def field(self, page, label: str):
+        """A form field by its accessible name: only a field (an input, a list, a text area, or an
+        element with a field's role), not a region or a group that bears the same name."""
         located, name = self._override(page, label)
-        return located if located is not None else page.get_by_label(label_pattern(name))
+        if located is not None:
+            return located
+        return page.get_by_label(label_pattern(name)).and_(page.locator(FIELD_ELEMENTS))
 
     def checkbox(self, page, label: str):
         located, name = self._override(page, label)
