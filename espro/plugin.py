@@ -206,7 +206,9 @@ def pytest_runtest_call(item):
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):
-    tags = sorted(scenario.tags | feature.tags)
+    # An outline's row also carries the tags of its `Exemples:` block, which pytest-bdd gives as marks only.
+    examples = {marker.name for marker in request.node.iter_markers()} & set(catalogue.rules())
+    tags = sorted(scenario.tags | feature.tags | examples)
     request.node.stash[SCENARIO_KEY] = {
         "name": scenario.name,
         "feature": feature.name,

@@ -6,11 +6,11 @@ from datetime import datetime, timezone
 
 from espro import activation_email, recap_pdf
 from espro.recap_pdf import PARIS
+from espro.drivers.locators import label_source
 from espro.drivers.mail import wait_for
 from espro.errors import NotVerified
 from espro.testdata import Applicant
 
-MAIL_GRACE_S = 1.0
 CAPTCHA_FIELD = "Recopiez les caractères de l'image"
 TERMS_CHECKBOX = "Je reconnais avoir pris connaissance des conditions générales"
 SUBSCRIBER_NUMBER = re.compile(r"sous le numéro\s+(\d+)")
@@ -50,6 +50,7 @@ class User:
         self.activation_code: str | None = None
         self.subscriber_number: str | None = None
         self.kept: dict[str, bytes] = {} if kept is None else kept
+        self.mail_watch: list[dict] = []
 
     @property
     def page(self):
@@ -62,6 +63,7 @@ class User:
     def another_tab(self) -> "User":
         """The same person in a second, independent browser session."""
         other = User(self._open_page, self.hooks, self.mail_reader, self.profile, self.applicant, self.kept)
+        other.mail_watch = self.mail_watch
         self._pages[:0] = other._pages  # closed with ours; this person's current page stays last
         return other
 
@@ -118,23 +120,18 @@ class User:
         return self.page.errors()
 
     def lines_shown(self, labels) -> dict[str, str | None]:
-        """On a page that lists « label : value » lines (the recap): for each label, the text after
-        it and its colon, up to the next label or to the « Etape précédente » button (by the name
-        the target gives it); "" for a label shown without value, None for a label absent. A label
-        shown twice (a heading, then its line) gives the last value."""
-        end = self.page.name_of("Etape précédente") or "Etape précédente"
-        text = self.page_text()
-        found = sorted((match.start(), match.end(), label) for label in labels
-                       for match in re.finditer(rf"(?<!\S){re.escape(label)}(?:\s*:)?(?=\s|$)", text))
-        if not found:
-            return {label: None for label in labels}
-        stop = text.find(end, found[0][0])
-        found = [item for item in found if stop < 0 or item[0] < stop]
+        """On a page that shows a value after each label (the recap, guide §2: « Nom : ROSEMONDE »):
+        for each label, the value the page's structure ties to it (WebPage.values_shown: a <dl>,
+        a table's rows, label and value elements, aria-labelledby, or one « label : value » line);
+        "" for a label shown without value, None for a label absent. A label shown twice (a
+        heading, then its line) gives its last non-empty value. A value that runs into another
+        label's « label : » on the same line stops there."""
+        labels = list(labels)
         values: dict[str, str | None] = {label: None for label in labels}
-        for index, (start, after, label) in enumerate(found):
-            until = found[index + 1][0] if index + 1 < len(found) else (stop if stop >= 0 else len(text))
-            value = text[after:until].strip()
-            if value or not values[label]:
+        others = re.compile(r"\s(?:" + "|".join(label_source(label) for label in labels) + r")\s*:(?:\s|$)")
+        for _, label, value in sorted(self.page.values_shown(labels)):
+            value = others.split(" " + value, maxsplit=1)[0].strip()
+            if value or values[label] is None:
                 values[label] = value
         return values
 
@@ -180,13 +177,18 @@ class User:
         self.type_registration_form()
         self.press("Continuer")
 
-    def reach(self, step: str) -> None:
-        """Follow the procedure with valid data up to `step` (one of the five of the stepper)."""
+    def advance(self, step: str) -> None:
+        """Follow the procedure with valid data as far as `step` (one of the five of the stepper),
+        without reading the stepper: what a scenario about the stepper itself needs."""
         self.open_mode_page()
         self.press("Créez votre espace en mode expert")
         actions = (self.accept_terms, self.enter_credentials, self.fill_registration_form, lambda: self.press("Valider"))
         for action in actions[:REGISTRATION_STEPS.index(step)]:
             action()
+
+    def reach(self, step: str) -> None:
+        """Follow the procedure with valid data up to `step`, and make sure the stepper shows it."""
+        self.advance(step)
         self._expect_step(step, "de la pré-inscription")
 
     def _expect_step(self, step: str, procedure: str) -> None:
@@ -210,10 +212,14 @@ class User:
         return len(self.mail_reader.messages_for(address))
 
     def emails_settled(self, address: str | None = None) -> int:
-        """How many messages reached `address` (the person's by default) once any mail on its way
-        has had a moment to arrive: what "no (other) e-mail was sent" is checked against."""
-        time.sleep(MAIL_GRACE_S)
-        return self.emails_to(address or self.applicant.email)
+        """How many messages reached `address` (the person's by default) now: what "no (other)
+        e-mail was sent" is checked against. A message may still be on its way, so the count is
+        also watched: the run counts again at its end, once the mail timeout has passed, and a
+        message that came late fails the check then (espro/late_mail.py)."""
+        address = address or self.applicant.email
+        count = self.emails_to(address)
+        self.mail_watch.append({"address": address, "count": count, "at": time.time()})
+        return count
 
     def seconds_until_first_email(self, within_s: float) -> float:
         """Wait for the first message to the person's address, at most `within_s` seconds from now;
@@ -312,3 +318,150 @@ class User:
     def is_signed_in(self) -> bool:
         """Contract §1: a control named "Se déconnecter" and no login form."""
         return self.page.has_control("Se déconnecter") and not self.page.has_control("Se connecter")
+
+    # Checks that look closer at a page (appended: the steps of space, activation and terms use them)
+
+    def document_status(self) -> int | None:
+        """The HTTP status of the document shown (the navigation's response, after any redirect);
+        None when the browser cannot tell."""
+        return self.page.page.evaluate(
+            "() => { const e = performance.getEntriesByType('navigation')[0]; "
+            "return e && e.responseStatus ? e.responseStatus : null; }")
+
+    def step_page_refusal(self, step: str, submitted: bool) -> list[str]:
+        """What keeps the page shown from being step `step`'s page after a refusal (contract §1): the
+        marker of the current step, no server error, and, when the person had submitted the step
+        (`submitted`), at least one message on a field or for the page. [] when nothing is wrong."""
+        problems = []
+        status = self.document_status()
+        if status is not None and status >= 500:
+            problems.append(f"la page est une erreur du serveur (HTTP {status})")
+        shown = self.page.current_step_if_any()
+        if shown != step:
+            problems.append(f"étape en cours « {shown} », attendue « {step} »" if shown
+                            else f"la page ne montre pas de fil d'étapes (attendue à l'étape « {step} »)")
+        if submitted and not self.errors():
+            problems.append("la demande refusée ne montre aucun message (ni sur un champ, ni pour la page)")
+        return problems
+
+    def linked_document(self, name: str) -> dict:
+        """What the link named `name` leads to, fetched with this session's cookies without leaving
+        the page: its status, content type, address, the text a person reads there, and whether it
+        carries a current step's marker (aria-current="step")."""
+        import html
+
+        address = self.page.link_target(name)
+        if address is None:
+            raise AssertionError(f"« {name} » n'est pas un lien vers une page ou un document")
+        response = self.page.context.request.get(address)
+        content_type = response.headers.get("content-type", "")
+        body = response.body()
+        source = ""
+        if content_type.startswith("application/pdf") or body.lstrip().startswith(b"%PDF"):
+            text = recap_pdf.read(body).text
+        else:
+            source = body.decode("utf-8", errors="replace")
+            text = re.sub(r"(?is)<(script|style)\b.*?</\1>|<[^>]+>", " ", source)
+        return {"status": response.status, "type": content_type, "address": address,
+                "text": " ".join(html.unescape(text).split()),
+                "step_marker": re.search(r"""aria-current\s*=\s*["']?step""", source) is not None}
+
+    def personal_data(self) -> dict[str, str]:
+        """What identifies this person on a page: label → value, for the values the person has."""
+        applicant = self.applicant
+        values = {
+            "numéro d'abonné": self.subscriber_number,
+            "adresse électronique": applicant.email,
+            "nom et prénom": f"{applicant.last_name} {applicant.first_name}",
+            "nom": applicant.last_name,
+            "téléphone": applicant.phone,
+            "réponse de confiance": applicant.trust_answer,
+        }
+        return {label: value for label, value in values.items() if value}
+
+    def personal_data_in(self, text: str) -> dict[str, str]:
+        """Those of the person's data that `text` shows (case folded for the address)."""
+        folded = " ".join(text.split())
+        return {label: value for label, value in self.personal_data().items()
+                if value in folded or (label == "adresse électronique" and value.lower() in folded.lower())}
+
+    def own_space_marks(self) -> dict[str, str]:
+        """What his space holds of this person: the subscriber number, the name, the login address.
+
+        Read on the page shown, else where the guide says his details always are, « Gérer les
+        services » then « Modifier mes coordonnées » (guide §4), coming back to the page after."""
+        marks = ("numéro d'abonné", "nom et prénom", "adresse électronique")
+        shown = {label: value for label, value in self.personal_data_in(self.page_text()).items() if label in marks}
+        if shown or not self.page.has_control("Gérer les services"):
+            return shown
+        back = self.page.url
+        self.press("Gérer les services")
+        if self.page.has_control("Modifier mes coordonnées"):
+            self.press("Modifier mes coordonnées")
+            shown = {label: value for label, value in self.personal_data_in(self.page_text()).items() if label in marks}
+        self.page.open(back)
+        return shown
+
+    def is_mode_page(self) -> list[str]:
+        """What the page shown lacks of the mode choice page (guide §1.2): both choices, each with
+        its link, and no stepper. [] when it is that page."""
+        missing = [f"le lien « {name} »" for name in ("Créez votre espace en mode simplifié",
+                                                    "Créez votre espace en mode expert")
+                   if not self.page.has_control(name)]
+        text = self.page_text()
+        missing += [f"« {sentence} »" for sentence in ("Optez pour le mode simplifié", "Optez pour le mode expert")
+                    if sentence not in text]
+        step = self.page.current_step_if_any()
+        if step is not None:
+            missing.append(f"pas de fil d'étapes (la page montre l'étape « {step} »)")
+        return missing
+
+    def captcha_image(self) -> dict | None:
+        """The image beside the field « Recopiez les caractères de l'image »: the images in the
+        field's form (or, without a form, in its nearest enclosing block holding one), with, for
+        each, whether it shows and is loaded and its natural size. None when no image is found."""
+        field = self.page.locators.field(self.page.page, CAPTCHA_FIELD)
+        images = field.evaluate("""async field => {
+            let box = field.parentElement, depth = 0;
+            while (box && box !== document.body && !box.querySelector('img, canvas, svg, [role=img]')) {
+                if (box.tagName === 'FORM' || ++depth > 4) { box = null; break; }
+                box = box.parentElement;
+            }
+            if (!box || box === document.body) return [];
+            const loaded = el => el.tagName !== 'IMG' ? Promise.resolve(true) : (el.complete ? Promise.resolve(true)
+                : new Promise(done => { el.addEventListener('load', () => done(true));
+                                        el.addEventListener('error', () => done(false)); }));
+            const found = [];
+            for (const el of box.querySelectorAll('img, canvas, svg, [role=img]')) {
+                await loaded(el);
+                const rect = el.getBoundingClientRect();
+                const width = el.tagName === 'IMG' ? el.naturalWidth : (el.width?.baseVal?.value ?? el.width ?? rect.width);
+                const height = el.tagName === 'IMG' ? el.naturalHeight : (el.height?.baseVal?.value ?? el.height ?? rect.height);
+                found.push({tag: el.tagName, visible: rect.width > 0 && rect.height > 0
+                            && getComputedStyle(el).visibility !== 'hidden', width, height,
+                            shownWidth: rect.width, shownHeight: rect.height});
+            }
+            return found;
+        }""")
+        return images or None
+
+    def offers(self, name: str) -> bool:
+        """Whether the page shows a button or link named `name` (contract §1)."""
+        return self.page.has_control(name)
+
+    def note_url(self) -> str:
+        """The address of the page shown, as a person copies it from the address bar."""
+        return self.page.url
+
+    def headings(self) -> list[str]:
+        return self.page.headings()
+
+    def can_sign_in(self) -> bool:
+        """Whether the page offers to sign in: a control named "Se connecter"."""
+        return self.page.has_control("Se connecter")
+
+    def window_count(self) -> int:
+        return self.page.window_count()
+
+    def field_error(self, label: str) -> str | None:
+        return self.page.field_error(label)

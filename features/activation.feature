@@ -9,7 +9,8 @@ Fonctionnalité: Activer son espace professionnel
 
   @ETAPE-08
   Plan du scénario: À l'étape « <étape> » de l'activation, le fil montre les trois étapes et désigne celle-ci
-    Soit un usager à l'étape "<étape>" de l'activation
+    Soit un usager qui a validé son inscription sans activer son espace
+    Quand il avance dans l'activation jusqu'à l'étape "<étape>"
     Alors la page porte le titre "Activez votre espace ou vos services"
     Et le fil d'étapes montre, dans cet ordre :
       | étape             |
@@ -150,7 +151,6 @@ Fonctionnalité: Activer son espace professionnel
     # vérifie : ACTIV-12
     Et la page s'est affichée dans le même onglet, sans nouvelle fenêtre
 
-  @ACTIV-06 @IDENT-16 @ACTIV-11
   Plan du scénario: Son adresse électronique <variante> active son espace
     Soit un usager à l'étape "Identifiants" de l'activation
     Quand il saisit dans le champ "Saisissez votre adresse électronique de connexion" son adresse électronique <variante>
@@ -160,9 +160,15 @@ Fonctionnalité: Activer son espace professionnel
     # vérifie : ACTIV-06, ACTIV-11
     Et la page confirme son inscription sous un numéro d'abonné de 14 chiffres
 
-    Exemples:
+    # La casse d'une adresse ne compte pas : c'est notre décision (IDENT-16), pas le guide.
+    @IDENT-16
+    Exemples: La casse
+      | variante      |
+      | en majuscules |
+
+    @ACTIV-06 @ACTIV-11
+    Exemples: Les blancs
       | variante           |
-      | en majuscules      |
       | entourée de blancs |
 
   @ACTIV-06

@@ -7,16 +7,21 @@ Fonctionnalité: L'espace professionnel créé
   informations récapitulatives y restent disponibles par « Gérer les services » puis
   « Modifier mes coordonnées » (guide §4).
 
-  @ESPACE-01
   Plan du scénario: Juste après l'activation, l'usager se connecte avec <adresse> et son mot de passe
     Soit un usager qui a créé et activé son espace professionnel
     Quand il ouvre la page de connexion dans un navigateur neuf
     Et il se connecte avec <adresse> et son mot de passe
     Alors il est connecté à son espace professionnel
 
-    Exemples:
+    @ESPACE-01
+    Exemples: Son adresse
+      | adresse                  |
+      | son adresse électronique |
+
+    # La casse d'une adresse ne compte pas : c'est notre décision (IDENT-16), pas le guide.
+    @IDENT-16
+    Exemples: En majuscules
       | adresse                                |
-      | son adresse électronique               |
       | son adresse électronique en majuscules |
 
   @ESPACE-02

@@ -7,7 +7,8 @@ Fonctionnalité: Le fil des étapes de la pré-inscription
 
   @ETAPE-01 @ETAPE-02 @ETAPE-03
   Plan du scénario: À l'étape « <étape> », le fil montre les cinq étapes et désigne celle-ci
-    Soit un usager à l'étape "<étape>"
+    Soit un usager professionnel qui n'a pas d'espace professionnel
+    Quand il avance dans la pré-inscription jusqu'à l'étape "<étape>"
     # vérifie : ETAPE-03
     Alors la page porte le titre "Créer votre espace professionnel"
     # vérifie : ETAPE-01
@@ -177,7 +178,7 @@ Fonctionnalité: Le fil des étapes de la pré-inscription
     Exemples:
       | domaine                     | composition                      |
       | orange.fr                   | lettres et chiffres              |
-      | gmail.com                   | lettres, chiffres et ponctuation |
+      | gmail.com                   | minuscules et chiffres           |
       | cabinet-durand-associes.fr  | lettres accentuées et chiffres   |
       | dgfip.finances.gouv.fr      | lettres et chiffres              |
-      | compta.societe-exemple.eu   | lettres, chiffres et ponctuation |
+      | compta.societe-exemple.eu   | lettres accentuées et chiffres   |

@@ -10,6 +10,8 @@ from steps.checks import then
 CODE_FIELD = "Saisissez le code d'activation"
 ADDRESS_FIELD = "Saisissez votre adresse électronique de connexion"
 CODE_SHOWN = "Code d'activation :"
+# The smallest image (natural and shown width × height, pixels) that can show six characters one can read.
+MIN_IMAGE = (60, 20)
 SECONDS = {"jour": 24 * 3600, "jours": 24 * 3600, "heure": 3600, "heures": 3600, "minute": 60, "minutes": 60}
 # "48 heures", "47 heures et 59 minutes", "3 jours"
 DURATION = r"(?P<duration>\d+ (?:{0})(?: et \d+ (?:{0}))*)".format("|".join(SECONDS))
@@ -138,13 +140,28 @@ def code_shown(user):
 
 @then("la page montre une image")
 def shows_image(user):
-    assert user.page.images_shown() > 0, "la page ne montre aucune image chargée"
+    """The CAPTCHA's image: beside the field « Recopiez les caractères de l'image », shown, loaded,
+    big enough to hold six characters; where the CAPTCHA hook is declared, it shows six characters."""
+    images = user.captcha_image()
+    assert images, "aucune image à côté du champ « Recopiez les caractères de l'image »"
+    fit = [image for image in images if image["visible"] and image["width"] >= MIN_IMAGE[0]
+           and image["height"] >= MIN_IMAGE[1] and image["shownWidth"] >= MIN_IMAGE[0]]
+    assert fit, (f"l'image à côté du champ « Recopiez les caractères de l'image » n'est pas une image lisible "
+                 f"(non montrée, non chargée ou de moins de {MIN_IMAGE[0]}×{MIN_IMAGE[1]} pixels) : {images}")
+    if user.profile.has_hook("captcha"):
+        answer = user.captcha_shown()
+        assert len(answer.replace(" ", "")) == 6, f"l'image montre {answer!r}, pas six caractères"
 
 
 @then("la page s'est affichée dans le même onglet, sans nouvelle fenêtre")
 def same_tab(user):
-    windows = user.page.window_count()
+    windows = user.window_count()
     assert windows == 1, f"{windows} onglets ou fenêtres ouverts dans le navigateur de l'usager"
+
+
+@when(parsers.parse('il avance dans l\'activation jusqu\'à l\'étape "{step}"'))
+def advance_activation(user, step):
+    user.activate(user.activation_code, user.applicant.email, until=step)
 
 
 @then("son premier code d'activation est refusé")
@@ -152,7 +169,8 @@ def first_code_refused(user, first_code):
     user.activate(first_code, user.applicant.email, until="Identifiants")
     step = user.current_step()
     assert step == "Code d'activation", f"le premier code mène à l'étape « {step} »"
-    assert user.page.field_error(CODE_FIELD), f"le premier code est refusé sans message sur le champ ; erreurs : {user.errors()}"
+    assert user.field_error(CODE_FIELD) or user.errors(), \
+        "le premier code est refusé sans message, ni sur le champ ni pour la page (contrat §1)"
 
 
 @then("l'autre personne active toujours son espace avec son propre code")

@@ -1,6 +1,7 @@
 """The shared vocabulary of the features: where the person is, what they do, what they see."""
 
 from pytest_bdd import given, parsers, when
+from pytest_bdd.reporting import scenario_reports_registry
 
 from steps.checks import then
 
@@ -51,11 +52,32 @@ def copy_wrong_captcha(user):
     user.fill("Recopiez les caractères de l'image", "".join("7" if char != "7" else "8" for char in answer))
 
 
+# The controls that submit a step: pressed last, "il reste à l'étape" means the step was refused.
+SUBMITS = ("Continuer", "Valider", "Activer", "Se connecter")
+
+
+def _last_action(request) -> str | None:
+    """The text of the scenario's last « Quand » step run so far (pytest-bdd's report of the scenario)."""
+    report = scenario_reports_registry.get(request.node)
+    whens = [entry.step for entry in (report.step_reports if report else []) if entry.step.type == "when"]
+    return whens[-1].name if whens else None
+
+
 @then(parsers.parse('l\'étape en cours est "{step}"'))
-@then(parsers.parse('il reste à l\'étape "{step}"'))
 def current_step_is(user, step):
     shown = user.current_step()
     assert shown == step, f"étape en cours « {shown} », attendue « {step} » ; erreurs affichées : {user.errors()}"
+    status = user.document_status()
+    assert status is None or status < 500, f"l'étape « {step} » est montrée sur une erreur du serveur (HTTP {status})"
+
+
+@then(parsers.parse('il reste à l\'étape "{step}"'))
+def stays_at_step(user, step, request):
+    """The step's page again, never a server error; after the step was submitted (a refusal, contract
+    §1), with at least one message on a field or for the page."""
+    submitted = _last_action(request) in {f'il clique sur "{name}"' for name in SUBMITS}
+    problems = user.step_page_refusal(step, submitted)
+    assert not problems, f"{' ; '.join(problems)} ; erreurs affichées : {user.errors()}"
 
 
 @then(parsers.parse('la page affiche "{text}"'))
@@ -77,16 +99,29 @@ def page_offers(user, datatable):
     assert not missing, f"aucun bouton ni lien nommé : {missing}"
 
 
+def _messages_about(user, label) -> list[str] | None:
+    """The messages that may tell of `label`'s error (contract §1): the one tied to the field
+    (aria-invalid and aria-describedby), then the page's alerts (role="alert"); None when the
+    field is no longer on the page (the person has left the step)."""
+    if not user.page.has_field(label):
+        return None
+    return [message for message in [user.page.field_error(label), *user.page.alerts()] if message]
+
+
 @then(parsers.parse('le champ "{label}" est signalé en erreur'))
 def field_in_error(user, label):
-    message = user.page.field_error(label)
-    assert message, f"le champ « {label} » n'est pas signalé en erreur (aria-invalid et message lié) ; erreurs : {user.errors()}"
+    messages = _messages_about(user, label)
+    assert messages is not None, f"le champ « {label} » n'est plus sur la page : étape « {user.page.current_step_if_any()} »"
+    assert messages, (f"le champ « {label} » n'est pas signalé en erreur : ni message lié au champ (aria-invalid et "
+                      f"aria-describedby), ni message pour la page (role=\"alert\") ; erreurs : {user.errors()}")
 
 
 @then(parsers.parse('le champ "{label}" est signalé en erreur avec le message "{message}"'))
 def field_in_error_with(user, label, message):
-    shown = user.page.field_error(label)
-    assert shown and message in shown, f"message du champ « {label} » : {shown!r}, attendu « {message} »"
+    messages = _messages_about(user, label)
+    assert messages is not None, f"le champ « {label} » n'est plus sur la page : étape « {user.page.current_step_if_any()} »"
+    assert any(message in shown for shown in messages), \
+        f"messages sur le champ « {label} » ou pour la page : {messages}, attendu « {message} »"
 
 
 @then(parsers.parse('la page signale l\'erreur "{message}"'))

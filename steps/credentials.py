@@ -17,7 +17,7 @@ CREDENTIAL_FIELDS = (
     "Confirmez votre mot de passe de connexion",
 )
 BLANKS = {"une espace": " ", "une tabulation": "\t", "une espace insécable": "\u00a0"}
-STRENGTH = re.compile(r"Niveau de sécurité\s*:\s*(\w+)")
+STRENGTH = re.compile(r"Niveau de sécurité(?: de votre mot de passe)?\s*:\s*(\w+)")
 # "composé de lettres et chiffres" or "composé de lettres et chiffres, avec une espace"
 PASSWORD = r"un mot de passe de (?P<length>\d+) caractères composé de (?P<kind>.+?)(?:, avec (?P<blank>{}))?".format(
     "|".join(BLANKS))
@@ -152,8 +152,11 @@ def credentials_kept(user):
 @then(parsers.re(r'le niveau de sécurité affiché est (?P<levels>"[^"]+"(?: ou "[^"]+")*)'))
 def strength_is(user, levels):
     allowed = re.findall(r'"([^"]+)"', levels)
-    shown = user.page.text_starting_with("Niveau de sécurité")
-    match = STRENGTH.match(shown or "")
+    # The guide prints « Niveau de sécurité : Fort » and « Niveau de sécurité de votre mot de passe »:
+    # the level is the word after the indicator's colon, whatever the indicator's exact wording.
+    text = user.page_text()
+    match = STRENGTH.search(text)
+    shown = text[match.start():match.end() + 20] if match else None
     assert match and match.group(1) in allowed, f"indicateur affiché : {shown!r}, attendu : {' ou '.join(allowed)}"
 
 

@@ -1,10 +1,13 @@
 """Steps of the third step, Formulaire inscription, and of the Récapitulatif (guide §2, « 3ème
 étape » up to « Valider »)."""
 
+import re
+
 from pytest_bdd import parsers, when
 
 from steps.checks import then
 
+from espro import recap_pdf
 from espro.user import FORM_FIELDS
 
 EMAIL_FIELD = "Adresse électronique de connexion"
@@ -77,12 +80,20 @@ def choose_question(user, question):
     user.page.choose(QUESTION_FIELD, question)
 
 
+def _names(option: tuple[str, str], wanted: str) -> bool:
+    """Whether a list's option (value, label) is `wanted`: its value, or its label's beginning
+    (contract §1: `FR (+33)` is FR)."""
+    value, label = option
+    return value == wanted or re.match(rf"{re.escape(wanted)}(?!\w)", label) is not None
+
+
 @when(parsers.parse('il choisit un indicatif autre que "{prefix}"'), target_fixture="chosen_prefix")
 def choose_other_prefix(user, prefix):
-    others = [option for option in user.page.options_of(PREFIX_FIELD) if option != prefix]
-    assert others, f"la liste « {PREFIX_FIELD} » ne propose que : {user.page.options_of(PREFIX_FIELD)}"
-    user.page.choose(PREFIX_FIELD, others[0])
-    return others[0]
+    options = user.page.options(PREFIX_FIELD)
+    others = [option for option in options if option[0] and not _names(option, prefix)]
+    assert others, f"la liste « {PREFIX_FIELD} » ne propose que : {options}"
+    user.page.choose(PREFIX_FIELD, others[0][1])
+    return others[0][0]
 
 
 @when(parsers.parse("il saisit ses informations avec des valeurs de {length:d} caractères dans les champs :"))
@@ -153,6 +164,10 @@ def form_has_fields(user, datatable):
 
 @then(parsers.parse('le champ "{label}" montre "{value}"'))
 def field_shows(user, label, value):
+    selected = user.page.selected(label)
+    if selected is not None:  # a list shows its selected option: by its value or its label's beginning
+        assert _names(selected, value), f"la liste « {label} » montre l'option {selected}, attendu « {value} »"
+        return
     shown = user.page.value_of(label)
     assert shown == value, f"le champ « {label} » montre « {shown} », attendu « {value} »"
 
@@ -218,7 +233,9 @@ def field_keeps_value(user, label, length):
 def refused_or_whole(user, label):
     step, typed = user.current_step(), getattr(user.applicant, ATTRIBUTES[label])
     if step == "Formulaire inscription":
-        assert user.page.field_error(label), f"refus sans message sur le champ « {label} » ; erreurs : {user.errors()}"
+        # Contract §1: the message is tied to the field, or shown for the page.
+        assert user.page.field_error(label) or user.page.alerts(), \
+            f"refus sans message sur le champ « {label} » ni pour la page ; erreurs : {user.errors()}"
     else:
         assert step == "Récapitulatif", f"étape en cours « {step} » ; erreurs : {user.errors()}"
         shown = user.lines_shown(RECAP_LABELS)[label]
@@ -294,9 +311,10 @@ def no_mail_to_forced(user, forced_address):
 @then("le récapitulatif PDF reprend entières les valeurs saisies :")
 def pdf_has_whole_values(user, datatable):
     _, document = user.recap_document()
-    text = " ".join(document.text.split())
+    # Contract §4: the layout may break a value over lines anywhere; every character stays, in order.
+    text = "".join(document.text.split())
     missing = {label: getattr(user.applicant, ATTRIBUTES[label]) for label in _labels(datatable)
-               if getattr(user.applicant, ATTRIBUTES[label]) not in text}
+               if "".join(getattr(user.applicant, ATTRIBUTES[label]).split()) not in text}
     assert not missing, f"valeurs absentes ou coupées dans le PDF : {missing}"
 
 
@@ -304,11 +322,12 @@ def pdf_has_whole_values(user, datatable):
 def pdf_question(user, question):
     _, document = user.recap_document()
     shown = document.fields.get("Question de confiance")
-    assert shown == question, f"question de confiance du PDF : {shown!r}, attendue « {question} »"
+    assert recap_pdf.same_value(shown, question), f"question de confiance du PDF : {shown!r}, attendue « {question} »"
 
 
 @then("le récapitulatif PDF indique son adresse électronique de connexion")
 def pdf_address(user):
     _, document = user.recap_document()
     shown = document.fields.get("Adresse électronique de connexion")
-    assert shown == user.applicant.email, f"adresse du PDF : {shown!r}, attendue « {user.applicant.email} »"
+    assert recap_pdf.same_value(shown, user.applicant.email), \
+        f"adresse du PDF : {shown!r}, attendue « {user.applicant.email} »"

@@ -229,8 +229,8 @@ def _name_pattern(name: str | None) -> str:
 def required_fields(user, datatable):
     names = {row[0]: user.page.field_name(row[0]) for row in datatable[1:]}
     wrong = {label: name for label, name in names.items()
-             if not re.match(_name_pattern(user.page.name_of(label)) + r"\s*:\s*\*", fold(name))}
-    assert not wrong, f"noms accessibles sans « : * » après le libellé : {wrong}"
+             if not re.match(_name_pattern(user.page.name_of(label)) + r"\s*:?\s*\*", fold(name))}
+    assert not wrong, f"noms accessibles sans astérisque après le libellé : {wrong}"
 
 
 @then("les champs suivants ne portent pas d'astérisque :")

@@ -1,6 +1,7 @@
 """Steps of the created space (guide §3 end, §4, §5, §1.3): the confirmation, the recap PDF,
 signing in and out, the space, and the assistance."""
 
+import html
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -112,7 +113,7 @@ def note_recap_address(user):
 
 @when("il note l'adresse de la page affichée", target_fixture="noted_page_address")
 def note_page_address(user):
-    return user.page.url
+    return user.note_url()
 
 
 @when("il ouvre l'adresse notée du récapitulatif dans un navigateur neuf", target_fixture="fetched_at_address")
@@ -175,7 +176,7 @@ def go_to_space(user):
 
 @then(parsers.parse('la page affiche, sous le titre "{title}", "{text}"'))
 def shows_under_title(user, title, text):
-    titles = user.page.headings()
+    titles = user.headings()
     assert title in titles, f"titres de la page : {titles}, attendu « {title} »"
     shown = user.page_text()
     after = shown[shown.find(title) + len(title):]
@@ -307,18 +308,30 @@ def recap_given(user, fetched_at_address):
 
 @then("il ne reçoit pas son récapitulatif")
 def no_recap_given(user, fetched_at_address):
+    """Neither the PDF nor anything else that shows his data (his number, address, name, phone,
+    trust answer): a page of his coordinates is his recap too."""
     content_type, content = fetched_at_address
     if content.lstrip().startswith(b"%PDF"):
         text = fold(recap_pdf.read(content).text)
-        leaked = [value for value in (user.subscriber_number, user.applicant.email) if value and value in text]
-        assert not leaked, f"un navigateur sans sa session reçoit son récapitulatif ({', '.join(leaked)})"
+    else:
+        text = fold(html.unescape(re.sub(r"(?is)<(script|style)\b.*?</\1>|<[^>]+>", " ",
+                                          content.decode("utf-8", errors="replace"))))
+    leaked = user.personal_data_in(text)
+    assert not leaked, (f"sans sa session, l'adresse du récapitulatif donne encore ses données "
+                        f"(type « {content_type} ») : {leaked}")
 
 
 # What the person sees: the space (guide §1.3, §4)
 
 @then("il est connecté à son espace professionnel")
 def signed_in(user):
+    """Signed in (contract §1), and in HIS space: the page shows his subscriber number, his name or
+    his login address (the confirmation prints « NOM Prénom » and the number, guide §3)."""
     assert user.is_signed_in(), f"pas de « Se déconnecter » après connexion ; erreurs : {user.errors()}"
+    mine = user.own_space_marks()
+    assert mine, ("l'espace ouvert ne montre rien de l'usager (ni son numéro d'abonné "
+                  f"{user.subscriber_number or '(inconnu)'}, ni « {user.applicant.last_name} {user.applicant.first_name} », "
+                  f"ni {user.applicant.email}) : rien ne dit que c'est son espace")
 
 
 @then("la page montre ses coordonnées")
@@ -334,5 +347,16 @@ def shows_details(user):
 @then("il lui faut se connecter de nouveau")
 def must_sign_in_again(user):
     assert not user.is_signed_in(), "l'usager est toujours connecté"
-    assert user.page.has_control("Se connecter"), "la page n'offre pas « Se connecter »"
-    assert user.subscriber_number not in user.page_text(), "la page montre son numéro d'abonné"
+    assert user.can_sign_in(), "la page n'offre pas « Se connecter »"
+    shown = user.personal_data_in(user.page_text())
+    assert not shown, f"sans connexion, la page montre encore de ses données : {shown}"
+
+
+# Where « Etape précédente » of the first step leads (ETAPE-07): the mode choice page, whole
+
+@then("la page du choix du mode s'affiche et propose :")
+def mode_page_offers(user, datatable):
+    lacking = user.is_mode_page()
+    assert not lacking, f"la page affichée n'est pas celle du choix du mode : il y manque {', '.join(lacking)}"
+    missing = [row[0] for row in datatable[1:] if not user.offers(row[0])]
+    assert not missing, f"aucun bouton ni lien nommé : {missing}"

@@ -30,12 +30,15 @@ def six_characters(user):
 
 @then(parsers.parse('le lien "{name}" fournit un fichier audio'))
 def audio_link(user, name):
-    content_type, content = user.page.fetch_document(name)
+    content_type, content = user.page.sound_of(name)
     assert content_type.startswith("audio/"), f"type reçu : {content_type!r}"
     assert len(content) > 1000, f"fichier audio de {len(content)} octets"
 
 
 @then(parsers.parse('le lien "{name}" mène à une page qui affiche "{text}"'))
 def link_leads_to(user, name, text):
-    content_type, content = user.page.fetch_document(name)
-    assert text in content.decode("utf-8", errors="replace"), f"la page du lien « {name} » ne montre pas « {text} »"
+    # The guide does not show where the link leads: another page, a PDF, a window or a box that
+    # opens, but not back to the page the person is on (which may bear the same words).
+    shown, same_page = user.page.destination(name)
+    assert not same_page, f"le lien « {name} » ramène à la page même où il se trouve"
+    assert text in shown, f"ce que le lien « {name} » montre ne contient pas « {text} » : {shown[:300]!r}"
