@@ -12,6 +12,8 @@ from espro.errors import NotVerified
 from espro.testdata import Applicant
 
 CAPTCHA_FIELD = "Recopiez les caractères de l'image"
+# The buttons that send a step: after one of them, a refusal shows a message (contract §1).
+SUBMITS = ("Continuer", "Valider", "Activer", "Se connecter")
 TERMS_CHECKBOX = "Je reconnais avoir pris connaissance des conditions générales"
 SUBSCRIBER_NUMBER = re.compile(r"sous le numéro\s+(\d+)")
 ACTIVATION_STEPS = ("Code d'activation", "Identifiants", "Récapitulatif")
@@ -50,6 +52,7 @@ class User:
         self.activation_code: str | None = None
         self.subscriber_number: str | None = None
         self.kept: dict[str, bytes] = {} if kept is None else kept
+        self.last_pressed: str | None = None
         self.mail_watch: list[dict] = []
 
     @property
@@ -106,9 +109,15 @@ class User:
 
     def press(self, name: str) -> None:
         self.page.press(name)
+        self.last_pressed = name
 
     def fill(self, label: str, value: str) -> None:
         self.page.fill(label, value)
+        self.last_pressed = None
+
+    def has_just_submitted(self) -> bool:
+        """Whether the last thing done was sending a step (a refusal must then show a message)."""
+        return self.last_pressed in SUBMITS
 
     def current_step(self) -> str:
         return self.page.current_step()

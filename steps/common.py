@@ -1,7 +1,6 @@
 """The shared vocabulary of the features: where the person is, what they do, what they see."""
 
 from pytest_bdd import given, parsers, when
-from pytest_bdd.reporting import scenario_reports_registry
 
 from steps.checks import then
 
@@ -53,16 +52,6 @@ def copy_wrong_captcha(user):
 
 
 # The controls that submit a step: pressed last, "il reste à l'étape" means the step was refused.
-SUBMITS = ("Continuer", "Valider", "Activer", "Se connecter")
-
-
-def _last_action(request) -> str | None:
-    """The text of the scenario's last « Quand » step run so far (pytest-bdd's report of the scenario)."""
-    report = scenario_reports_registry.get(request.node)
-    whens = [entry.step for entry in (report.step_reports if report else []) if entry.step.type == "when"]
-    return whens[-1].name if whens else None
-
-
 @then(parsers.parse('l\'étape en cours est "{step}"'))
 def current_step_is(user, step):
     shown = user.current_step()
@@ -72,11 +61,10 @@ def current_step_is(user, step):
 
 
 @then(parsers.parse('il reste à l\'étape "{step}"'))
-def stays_at_step(user, step, request):
+def stays_at_step(user, step):
     """The step's page again, never a server error; after the step was submitted (a refusal, contract
     §1), with at least one message on a field or for the page."""
-    submitted = _last_action(request) in {f'il clique sur "{name}"' for name in SUBMITS}
-    problems = user.step_page_refusal(step, submitted)
+    problems = user.step_page_refusal(step, user.has_just_submitted())
     assert not problems, f"{' ; '.join(problems)} ; erreurs affichées : {user.errors()}"
 
 
