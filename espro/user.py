@@ -400,15 +400,19 @@ class User:
         Read on the page shown, else where the guide says his details always are, « Gérer les
         services » then « Modifier mes coordonnées » (guide §4), coming back to the page after."""
         marks = ("numéro d'abonné", "nom et prénom", "adresse électronique")
-        shown = {label: value for label, value in self.personal_data_in(self.page_text()).items() if label in marks}
-        if shown or not self.page.has_control("Gérer les services"):
-            return shown
-        back = self.page.url
-        self.press("Gérer les services")
-        if self.page.has_control("Modifier mes coordonnées"):
-            self.press("Modifier mes coordonnées")
-            shown = {label: value for label, value in self.personal_data_in(self.page_text()).items() if label in marks}
-        self.page.open(back)
+
+        def shown_here():
+            return {label: value for label, value in self.personal_data_in(self.page_text()).items() if label in marks}
+
+        shown, back = shown_here(), self.page.url
+        for name in ("Gérer les services", "Modifier mes coordonnées"):
+            if shown:
+                break
+            if self.page.has_control(name):
+                self.press(name)
+                shown = shown_here()
+        if self.page.url != back:
+            self.page.open(back)
         return shown
 
     def is_mode_page(self) -> list[str]:
