@@ -1,8 +1,20 @@
 """Helpers shared by the tests."""
 
+import argparse
+import os
 import smtplib
 import socket
+import subprocess
+import sys
+import tempfile
+import time
 from email.message import EmailMessage
+from pathlib import Path
+
+import httpx
+from werkzeug.serving import run_simple
+
+from espro import PROJECT_ROOT
 
 
 def free_port() -> int:
@@ -21,3 +33,43 @@ def send(port, to, subject):
     message.set_content("Bonjour,")
     with smtplib.SMTP("127.0.0.1", port) as client:
         client.send_message(message)
+
+
+def serve_module(module: str, web_port: int, mail_port: int, log, token: str, ready_path: str = "/",
+                 cwd: Path = PROJECT_ROOT) -> subprocess.Popen:
+    """Start a test target, `python -m <module> --port … --mail-port …` run from `cwd` with the hooks'
+    token `token`, and wait until `ready_path` answers (the project stays importable from a copy)."""
+    env = {**os.environ, "CONFORMANCE_TOKEN": token,
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
+    server = subprocess.Popen([sys.executable, "-m", module, "--port", str(web_port), "--mail-port", str(mail_port)],
+                              cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            httpx.get(f"http://127.0.0.1:{web_port}{ready_path}", timeout=1)
+            return server
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.kill()
+    raise AssertionError(f"{module} (depuis {cwd}) n'a pas démarré")
+
+
+def serve_test_target(create_app, description: str, port: int, mail_port: int, argv=None) -> int:
+    """The `__main__` of a test target: `create_app` in test mode until interrupted, its hooks' token
+    from CONFORMANCE_TOKEN, its data in a temporary SQLite file that goes with the server."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=port)
+    parser.add_argument("--mail-host", default="127.0.0.1")
+    parser.add_argument("--mail-port", type=int, default=mail_port)
+    args = parser.parse_args(argv)
+    token = os.environ.get("CONFORMANCE_TOKEN")
+    if not token:
+        print(f"{parser.prog} : définissez CONFORMANCE_TOKEN (le jeton des crochets)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="espro-target-") as folder:
+        app = create_app({"ESPRO_TEST_MODE": "1", "CONFORMANCE_TOKEN": token,
+                          "DATABASE_URL": f"sqlite:///{Path(folder) / 'target.sqlite'}",
+                          "ESPRO_MAIL_HOST": args.mail_host, "ESPRO_MAIL_PORT": args.mail_port})
+        run_simple(args.host, args.port, app, threaded=True)
+    return 0

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from espro import PROJECT_ROOT, catalogue
-from tests.support import free_port
+from tests.support import free_port, serve_module
 
 MUTANTS = yaml.safe_load((Path(__file__).parent / "mutants.yaml").read_text(encoding="utf-8"))
 
@@ -82,35 +82,13 @@ def mutate_variance(mutant: dict, folder: Path) -> Path:
     return folder
 
 
-def serve_variance(source: Path, web: int, mail: int, log) -> subprocess.Popen:
-    """`python -m variance_target` from the mutated copy (its imports are relative; the shared
-    storage comes from the project), once its login page answers."""
-    import time
-
-    import httpx
-
-    env = {**os.environ, "CONFORMANCE_TOKEN": VARIANCE_TOKEN,
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
-    server = subprocess.Popen([sys.executable, "-m", "variance_target", "--port", str(web), "--mail-port", str(mail)],
-                              cwd=source, stdout=log, stderr=subprocess.STDOUT, env=env)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            httpx.get(f"http://127.0.0.1:{web}/connexion-pro", timeout=1)
-            return server
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    server.kill()
-    raise AssertionError(f"le mutant {source} de la cible de variance n'a pas démarré")
-
-
 @pytest.mark.parametrize("mutant", VARIANCE_MUTANTS, ids=[m["rule"] for m in VARIANCE_MUTANTS])
 def test_variance_mutant_is_caught_by_its_rule(mutant, tmp_path):
     source = mutate_variance(mutant, tmp_path / "mutant")
     web, mail = free_port(), free_port()
     report = tmp_path / "report"
     with open(tmp_path / "server.log", "w") as log:
-        server = serve_variance(source, web, mail, log)
+        server = serve_module("variance_target", web, mail, log, VARIANCE_TOKEN, "/connexion-pro", cwd=source)
         try:
             result = subprocess.run(
                 [sys.executable, "-m", "espro", "run", "--profile", str(VARIANCE_TARGET / "profile.yaml"),

@@ -6,10 +6,8 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from espro import PROJECT_ROOT, activation_email
@@ -19,7 +17,7 @@ from espro.drivers.locators import STEP_MARKER, Locators
 from espro.drivers.mail import MaildirReader, SmtpSink
 from reference_impl import create_app as create_reference_app
 from tests.second_target.app import HOOKS_PREFIX, create_app as create_second_app
-from tests.support import free_port
+from tests.support import free_port, serve_module
 
 SECOND_TARGET = Path(__file__).parent / "second_target"
 PROFILE = SECOND_TARGET / "profile.yaml"
@@ -135,22 +133,6 @@ def test_relabelled_controls_are_found_only_through_the_profile(pages):
         browser.close()
 
 
-def serve_second_target(web_port: int, mail_port: int, log) -> subprocess.Popen:
-    """Start `python -m tests.second_target` and wait until its login page answers."""
-    server = subprocess.Popen([sys.executable, "-m", "tests.second_target", "--port", str(web_port),
-                               "--mail-port", str(mail_port)], cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
-                              env={**os.environ, "CONFORMANCE_TOKEN": TOKEN})
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            httpx.get(f"http://127.0.0.1:{web_port}/", timeout=1)
-            return server
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    server.kill()
-    raise AssertionError("la seconde cible n'a pas démarré")
-
-
 def suite_size() -> int:
     """How many scenarios the suite holds: as many as a run against the reference plays."""
     collected = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "steps/test_conformance.py"],
@@ -162,7 +144,7 @@ def test_the_whole_suite_passes_against_the_second_target(tmp_path):
     """By two xdist workers, as a QA team would run it against a slow target: the reports stay whole."""
     web_port, mail_port = free_port(), free_port()
     with open(tmp_path / "second-target.log", "w") as log:
-        server = serve_second_target(web_port, mail_port, log)
+        server = serve_module("tests.second_target", web_port, mail_port, log, TOKEN)
         try:
             result = subprocess.run(
                 [str(Path(sys.executable).parent / "espro"), "run", "--profile", str(PROFILE),

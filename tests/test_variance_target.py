@@ -7,15 +7,13 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import yaml
 
 from espro import PROJECT_ROOT
 from reference_impl import create_app as create_reference_app
-from tests.support import free_port
+from tests.support import free_port, serve_module
 from tests.variance_target.app import HOOKS_PREFIX, create_app as create_variance_app
 
 VARIANCE_TARGET = Path(__file__).parent / "variance_target"
@@ -25,24 +23,6 @@ RULES = {rule["id"]: rule for rule in
          yaml.safe_load((PROJECT_ROOT / "features" / "regles.yaml").read_text(encoding="utf-8"))["regles"]}
 TOKEN = "variance-target-token"
 ELEMENT_ID = re.compile(r'\bid="([^"]+)"')
-
-
-def serve_variance_target(web_port: int, mail_port: int, log, source: Path = PROJECT_ROOT,
-                          module: str = "tests.variance_target") -> subprocess.Popen:
-    """Start `python -m <module>` from `source` and wait until its login page answers."""
-    env = {**os.environ, "CONFORMANCE_TOKEN": TOKEN,
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
-    server = subprocess.Popen([sys.executable, "-m", module, "--port", str(web_port), "--mail-port", str(mail_port)],
-                              cwd=source, stdout=log, stderr=subprocess.STDOUT, env=env)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            httpx.get(f"http://127.0.0.1:{web_port}/connexion-pro", timeout=1)
-            return server
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    server.kill()
-    raise AssertionError("la cible de variance n'a pas démarré")
 
 
 def run_suite(profile: Path, report: Path, env: dict, *options: str) -> subprocess.CompletedProcess:
@@ -115,7 +95,7 @@ def test_the_whole_suite_accepts_the_variance_target(tmp_path):
     """Conformant, nothing failed, and the warnings are exactly the recommendations it departs from."""
     web_port, mail_port = free_port(), free_port()
     with open(tmp_path / "variance-target.log", "w") as log:
-        server = serve_variance_target(web_port, mail_port, log)
+        server = serve_module("tests.variance_target", web_port, mail_port, log, TOKEN, "/connexion-pro")
         try:
             result = run_suite(PROFILE, tmp_path / "report",
                                {"CONFORMANCE_TOKEN": TOKEN, "VARIANCE_TARGET_PORT": str(web_port),
