@@ -333,9 +333,7 @@ class User:
     def document_status(self) -> int | None:
         """The HTTP status of the document shown (the navigation's response, after any redirect);
         None when the browser cannot tell."""
-        return self.page.page.evaluate(
-            "() => { const e = performance.getEntriesByType('navigation')[0]; "
-            "return e && e.responseStatus ? e.responseStatus : null; }")
+        return self.page.navigation_status()
 
     def step_page_refusal(self, step: str, submitted: bool) -> list[str]:
         """What keeps the page shown from being step `step`'s page after a refusal (contract §1): the
@@ -352,28 +350,6 @@ class User:
         if submitted and not self.errors():
             problems.append("la demande refusée ne montre aucun message (ni sur un champ, ni pour la page)")
         return problems
-
-    def linked_document(self, name: str) -> dict:
-        """What the link named `name` leads to, fetched with this session's cookies without leaving
-        the page: its status, content type, address, the text a person reads there, and whether it
-        carries a current step's marker (aria-current="step")."""
-        import html
-
-        address = self.page.link_target(name)
-        if address is None:
-            raise AssertionError(f"« {name} » n'est pas un lien vers une page ou un document")
-        response = self.page.context.request.get(address)
-        content_type = response.headers.get("content-type", "")
-        body = response.body()
-        source = ""
-        if content_type.startswith("application/pdf") or body.lstrip().startswith(b"%PDF"):
-            text = recap_pdf.read(body).text
-        else:
-            source = body.decode("utf-8", errors="replace")
-            text = re.sub(r"(?is)<(script|style)\b.*?</\1>|<[^>]+>", " ", source)
-        return {"status": response.status, "type": content_type, "address": address,
-                "text": " ".join(html.unescape(text).split()),
-                "step_marker": re.search(r"""aria-current\s*=\s*["']?step""", source) is not None}
 
     def personal_data(self) -> dict[str, str]:
         """What identifies this person on a page: label → value, for the values the person has."""
@@ -429,34 +405,10 @@ class User:
             missing.append(f"pas de fil d'étapes (la page montre l'étape « {step} »)")
         return missing
 
-    def captcha_image(self) -> dict | None:
-        """The image beside the field « Recopiez les caractères de l'image »: the images in the
-        field's form (or, without a form, in its nearest enclosing block holding one), with, for
-        each, whether it shows and is loaded and its natural size. None when no image is found."""
-        field = self.page.locators.field(self.page.page, CAPTCHA_FIELD)
-        images = field.evaluate("""async field => {
-            let box = field.parentElement, depth = 0;
-            while (box && box !== document.body && !box.querySelector('img, canvas, svg, [role=img]')) {
-                if (box.tagName === 'FORM' || ++depth > 4) { box = null; break; }
-                box = box.parentElement;
-            }
-            if (!box || box === document.body) return [];
-            const loaded = el => el.tagName !== 'IMG' ? Promise.resolve(true) : (el.complete ? Promise.resolve(true)
-                : new Promise(done => { el.addEventListener('load', () => done(true));
-                                        el.addEventListener('error', () => done(false)); }));
-            const found = [];
-            for (const el of box.querySelectorAll('img, canvas, svg, [role=img]')) {
-                await loaded(el);
-                const rect = el.getBoundingClientRect();
-                const width = el.tagName === 'IMG' ? el.naturalWidth : (el.width?.baseVal?.value ?? el.width ?? rect.width);
-                const height = el.tagName === 'IMG' ? el.naturalHeight : (el.height?.baseVal?.value ?? el.height ?? rect.height);
-                found.push({tag: el.tagName, visible: rect.width > 0 && rect.height > 0
-                            && getComputedStyle(el).visibility !== 'hidden', width, height,
-                            shownWidth: rect.width, shownHeight: rect.height});
-            }
-            return found;
-        }""")
-        return images or None
+    def captcha_image(self) -> list[dict] | None:
+        """The image beside the field « Recopiez les caractères de l'image »: whether each shows,
+        is loaded, and its natural size (WebPage.images_beside). None when no image is found."""
+        return self.page.images_beside(CAPTCHA_FIELD) or None
 
     def offers(self, name: str) -> bool:
         """Whether the page shows a button or link named `name` (contract §1)."""

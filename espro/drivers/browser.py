@@ -343,6 +343,38 @@ class WebPage:
         """How many tabs or windows this browser session has open (a pop-up adds one)."""
         return len(self.context.pages)
 
+    def navigation_status(self) -> int | None:
+        """The HTTP status of the document shown (the navigation's response, after any redirect);
+        None when the browser cannot tell."""
+        return self.page.evaluate("() => { const e = performance.getEntriesByType('navigation')[0]; "
+                                  "return e && e.responseStatus ? e.responseStatus : null; }")
+
+    def images_beside(self, label: str) -> list[dict]:
+        """The images in the form of the field named `label` (or, without a form, in its nearest
+        enclosing block holding one), each once loaded: tag, whether it shows, natural and shown size."""
+        return self.locators.field(self.page, label).evaluate("""async field => {
+            let box = field.parentElement, depth = 0;
+            while (box && box !== document.body && !box.querySelector('img, canvas, svg, [role=img]')) {
+                if (box.tagName === 'FORM' || ++depth > 4) { box = null; break; }
+                box = box.parentElement;
+            }
+            if (!box || box === document.body) return [];
+            const loaded = el => el.tagName !== 'IMG' ? Promise.resolve(true) : (el.complete ? Promise.resolve(true)
+                : new Promise(done => { el.addEventListener('load', () => done(true));
+                                        el.addEventListener('error', () => done(false)); }));
+            const found = [];
+            for (const el of box.querySelectorAll('img, canvas, svg, [role=img]')) {
+                await loaded(el);
+                const rect = el.getBoundingClientRect();
+                const width = el.tagName === 'IMG' ? el.naturalWidth : (el.width?.baseVal?.value ?? el.width ?? rect.width);
+                const height = el.tagName === 'IMG' ? el.naturalHeight : (el.height?.baseVal?.value ?? el.height ?? rect.height);
+                found.push({tag: el.tagName, visible: rect.width > 0 && rect.height > 0
+                            && getComputedStyle(el).visibility !== 'hidden', width, height,
+                            shownWidth: rect.width, shownHeight: rect.height});
+            }
+            return found;
+        }""")
+
     def images_shown(self) -> int:
         """How many images (role img) the page shows, visible and actually loaded."""
         loaded = """el => el.tagName !== 'IMG' || (el.complete ? el.naturalWidth > 0 : new Promise(done => {
