@@ -153,7 +153,7 @@ Fonctionnalité: La page « Connexion à votre espace professionnel »
     Quand il note les caractères de l'image
     Et il se connecte avec une adresse électronique qui n'a pas d'espace
     Alors il est toujours sur la page de connexion
-    Et un message d'erreur est affiché pour la page
+    Et un message d'erreur est affiché
     Et il n'est pas connecté
     Et une nouvelle image est proposée
 
@@ -164,7 +164,7 @@ Fonctionnalité: La page « Connexion à votre espace professionnel »
     Quand il note les caractères de l'image
     Et il se connecte avec son adresse électronique et un mot de passe faux
     Alors il est toujours sur la page de connexion
-    Et un message d'erreur est affiché pour la page
+    Et un message d'erreur est affiché
     Et il n'est pas connecté
     Et une nouvelle image est proposée
 
@@ -175,7 +175,7 @@ Fonctionnalité: La page « Connexion à votre espace professionnel »
     Quand il note les caractères de l'image
     Et il se connecte avec son adresse électronique et son mot de passe
     Alors il est toujours sur la page de connexion
-    Et un message d'erreur est affiché pour la page
+    Et un message d'erreur est affiché
     Et il n'est pas connecté
     Et une nouvelle image est proposée
 

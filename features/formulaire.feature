@@ -311,7 +311,7 @@ Fonctionnalité: Remplir le formulaire d'inscription
     Quand il saisit ses informations avec une valeur de 1000 caractères dans le champ "<champ>"
     Alors le champ "<champ>" garde les 1000 caractères saisis
     Quand il clique sur "Continuer"
-    Alors la valeur du champ "<champ>" est refusée avec un message sur ce champ, ou reprise entière au récapitulatif
+    Alors la valeur du champ "<champ>" est refusée avec un message, sur ce champ ou pour la page, ou reprise entière au récapitulatif
 
     Exemples:
       | champ                              |

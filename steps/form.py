@@ -228,7 +228,7 @@ def field_keeps_value(user, label, length):
         f"le champ « {label} » garde {len(shown)} des {len(typed)} caractères saisis : coupé sans message"
 
 
-@then(parsers.parse('la valeur du champ "{label}" est refusée avec un message sur ce champ, '
+@then(parsers.parse('la valeur du champ "{label}" est refusée avec un message, sur ce champ ou pour la page, '
                     'ou reprise entière au récapitulatif'))
 def refused_or_whole(user, label):
     step, typed = user.current_step(), getattr(user.applicant, ATTRIBUTES[label])

@@ -295,11 +295,6 @@ def some_error(user):
     assert user.errors(), "aucun message d'erreur affiché (ni pour la page, ni sur un champ)"
 
 
-@then("un message d'erreur est affiché pour la page")
-def page_error(user):
-    assert user.page.alerts(), f"aucun message pour la page (role=\"alert\") ; erreurs : {user.errors()}"
-
-
 @then("le message affiché est le même que celui noté")
 def same_message(user, noted_message):
     assert user.errors() == noted_message, f"message affiché : {user.errors()}, noté : {noted_message}"
