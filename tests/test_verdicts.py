@@ -51,6 +51,14 @@ Fonctionnalité: Verdicts
     Soit une préparation que la cible empêche
     Alors une vérification réussit
 
+  Plan du scénario: La ligne <n> porte les règles de son bloc d'exemples
+    Soit une étape qui réussit
+
+    @ETAPE-04
+    Exemples:
+      | n |
+      | 1 |
+
   @CG-08
   Scénario: Une recommandation n'est pas suivie
     Soit une étape qui réussit
@@ -139,7 +147,10 @@ def test_each_verdict_as_recorded(pytester, login_page):
     assert [step["status"] for step in undefined["steps"]] == ["passed", "undefined"]
     rules = {rule["id"]: rule["verdict"] for rule in report["rules"]}
     assert rules == {"CG-05": "passed", "CG-06": "failed", "CG-07": "failed", "CG-08": "warning", "DELAI-01": "not-verified",
-                     "DELAI-02": "not-verified", "ETAPE-01": "passed", "ETAPE-02": "failed", "ETAPE-03": "not-verified"}
+                     "DELAI-02": "not-verified", "ETAPE-01": "passed", "ETAPE-02": "failed", "ETAPE-03": "not-verified",
+                     "ETAPE-04": "passed"}
+    row = next(s for s in report["scenarios"] if s["name"] == "La ligne 1 porte les règles de son bloc d'exemples")
+    assert row["rules"] == ["ETAPE-04"]
     assert report["verdict"] == "non-conformant"
     assert report["warnings"] == ["CG-08"]
     middle = next(s for s in report["scenarios"] if s["name"] == "Une vérification échoue au milieu du parcours")
