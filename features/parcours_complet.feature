@@ -5,7 +5,7 @@ Fonctionnalité: Créer un espace professionnel expert, de la pré-inscription �
   espace, sauvegarde son récapitulatif puis se connecte (guide, §1.4 à §4).
 
   @parcours @MODE-07 @ETAPE-02 @CG-09 @IDENT-22 @FORM-14 @RECAP-01 @RECAP-06 @ENREG-01
-  @MAIL-03 @MAIL-08 @ACTIV-11 @CONFIRM-01 @CONFIRM-04 @PDF-01 @PDF-03 @PDF-04 @PDF-05 @ESPACE-01
+  @MAIL-03 @MAIL-08 @ACTIV-11 @CONFIRM-04 @PDF-01 @PDF-03 @PDF-04 @PDF-05 @ESPACE-01
   Scénario: Un nouvel usager crée, active et utilise son espace professionnel expert
     Soit un usager professionnel qui n'a pas d'espace professionnel
     Quand il ouvre la page "Connexion à votre espace professionnel"
@@ -33,7 +33,7 @@ Fonctionnalité: Créer un espace professionnel expert, de la pré-inscription �
     Quand il active son espace avec ce code et son adresse électronique
     # vérifie : ACTIV-11
     Alors l'étape en cours est "Récapitulatif"
-    # vérifie : CONFIRM-01, CONFIRM-04
+    # vérifie : CONFIRM-04
     Et la page confirme son inscription sous un numéro d'abonné de 14 chiffres
     # vérifie : PDF-01, PDF-03, PDF-04, PDF-05
     Et le récapitulatif PDF reprend ses informations et ce numéro d'abonné
