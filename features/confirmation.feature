@@ -48,8 +48,9 @@ Fonctionnalité: La page qui confirme la création de l'espace
 
   @CONFIRM-05
   Scénario: Deux espaces activés ont deux numéros d'abonné différents
-    Soit un usager qui a créé et activé son espace professionnel
-    Quand un autre usager crée et active son espace professionnel
+    Soit un usager professionnel qui n'a pas d'espace professionnel
+    Quand il crée et active son espace professionnel
+    Et un autre usager crée et active son espace professionnel
     Alors leurs numéros d'abonné sont différents
 
   @CONFIRM-06 @PDF-01
