@@ -370,6 +370,13 @@ class User:
         return {label: value for label, value in self.personal_data().items()
                 if value in folded or (label == "adresse électronique" and value.lower() in folded.lower())}
 
+    def says_it_has_none_of(self, things) -> list[str]:
+        """Those of `things` (« dossier », « service ») the page shown does not say there are none of,
+        in whatever words: « Aucun dossier », « aucun service n'est ouvert », « 0 dossier », « pas de service »."""
+        text = " ".join(self.page_text().split()).lower()
+        return [thing for thing in things
+                if not re.search(rf"\b(aucun|aucune|0|zéro|pas de|pas d'|ni)\s+{thing}s?\b", text)]
+
     def own_space_marks(self) -> dict[str, str]:
         """What his space holds of this person: the subscriber number, the name, the login address.
 

@@ -40,8 +40,7 @@ Fonctionnalité: L'espace professionnel créé
     Soit un usager qui a créé et activé son espace professionnel
     Quand il ouvre son espace <chemin>
     Alors il est connecté à son espace professionnel
-    Et la page affiche "Aucun dossier"
-    Et la page affiche "Aucun service"
+    Et la page indique qu'il n'a encore aucun dossier ni aucun service
 
     Exemples:
       | chemin                                        |

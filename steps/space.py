@@ -334,6 +334,14 @@ def signed_in(user):
                   f"ni {user.applicant.email}) : rien ne dit que c'est son espace")
 
 
+@then("la page indique qu'il n'a encore aucun dossier ni aucun service")
+def space_is_empty(user):
+    """The guide says the new space is empty (§1.3) but prints no wording: any page that says it has
+    no dossier and no service, in its own words, passes."""
+    missing = user.says_it_has_none_of(("dossier", "service"))
+    assert not missing, f"la page ne dit pas qu'il n'a aucun {' ni aucun '.join(missing)}"
+
+
 @then("la page montre ses coordonnées")
 def shows_details(user):
     applicant = user.applicant
