@@ -18,9 +18,10 @@ from tests.support import free_port, serve_module
 MUTANTS = yaml.safe_load((Path(__file__).parent / "mutants.yaml").read_text(encoding="utf-8"))
 
 
-def mutate(mutant: dict, folder: Path) -> Path:
-    target = shutil.copytree(PROJECT_ROOT / "reference_impl", folder / "reference_impl",
-                             ignore=shutil.ignore_patterns("__pycache__", "instance"))
+def mutate(mutant: dict, folder: Path, package: Path = PROJECT_ROOT / "reference_impl") -> Path:
+    """A copy of `package` (the reference implementation by default) under `folder`, with the mutant's edits."""
+    target = shutil.copytree(package, folder / package.name,
+                             ignore=shutil.ignore_patterns("__pycache__", "instance", "*.sqlite"))
     for edit in mutant["edits"]:
         path = target / edit["file"]
         source = path.read_text(encoding="utf-8")
@@ -70,21 +71,9 @@ VARIANCE_MUTANTS = yaml.safe_load((Path(__file__).parent / "variance_mutants.yam
 VARIANCE_TOKEN = "variance-mutant-token"
 
 
-def mutate_variance(mutant: dict, folder: Path) -> Path:
-    """A copy of the variance target, as the package `variance_target` under `folder`, with the edits."""
-    target = shutil.copytree(VARIANCE_TARGET, folder / "variance_target",
-                             ignore=shutil.ignore_patterns("__pycache__", "*.sqlite"))
-    for edit in mutant["edits"]:
-        path = target / edit["file"]
-        source = path.read_text(encoding="utf-8")
-        assert source.count(edit["find"]) == 1, f"{mutant['rule']} : le motif doit figurer une fois dans {edit['file']}"
-        path.write_text(source.replace(edit["find"], edit["replace"]), encoding="utf-8")
-    return folder
-
-
 @pytest.mark.parametrize("mutant", VARIANCE_MUTANTS, ids=[m["rule"] for m in VARIANCE_MUTANTS])
 def test_variance_mutant_is_caught_by_its_rule(mutant, tmp_path):
-    source = mutate_variance(mutant, tmp_path / "mutant")
+    source = mutate(mutant, tmp_path / "mutant", VARIANCE_TARGET)
     web, mail = free_port(), free_port()
     report = tmp_path / "report"
     with open(tmp_path / "server.log", "w") as log:

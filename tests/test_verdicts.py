@@ -125,15 +125,22 @@ def login_page():
     server.shutdown()
 
 
-def test_each_verdict_as_recorded(pytester, login_page):
+def run_verdicts(pytester, login_page, *options: str, strict: bool = False):
+    """The small feature run against the stand-in, its report in `rapport/`."""
     pytester.makefile(".feature", verdicts=FEATURE)
     pytester.makepyfile(test_verdicts=TEST_MODULE)
     profile = pytester.makefile(".yaml", profile=textwrap.dedent(f"""\
         target_url: {login_page}
         captcha: {{mode: fixed, answer: AB12CD}}
         mail: {{kind: smtp, host: 127.0.0.1, port: {free_port()}}}
+        strict: {str(strict).lower()}
         """))
-    result = pytester.runpytest_subprocess("--profile", str(profile), "--report", "rapport", "-p", "no:cacheprovider")
+    return pytester.runpytest_subprocess("--profile", str(profile), "--report", "rapport", "-p", "no:cacheprovider",
+                                         *options)
+
+
+def test_each_verdict_as_recorded(pytester, login_page):
+    result = run_verdicts(pytester, login_page)
     assert result.ret == 1
     report = json.loads((pytester.path / "rapport" / "conformance.json").read_text(encoding="utf-8"))
     verdicts = {s["name"]: (s["verdict"], s.get("reason", "")) for s in report["scenarios"]}
@@ -171,16 +178,7 @@ def test_each_verdict_as_recorded(pytester, login_page):
 
 
 def test_a_strict_run_fails_a_recommendation(pytester, login_page):
-    pytester.makefile(".feature", verdicts=FEATURE)
-    pytester.makepyfile(test_verdicts=TEST_MODULE)
-    profile = pytester.makefile(".yaml", profile=textwrap.dedent(f"""\
-        target_url: {login_page}
-        captcha: {{mode: fixed, answer: AB12CD}}
-        mail: {{kind: smtp, host: 127.0.0.1, port: {free_port()}}}
-        strict: true
-        """))
-    result = pytester.runpytest_subprocess("--profile", str(profile), "--report", "rapport", "-p", "no:cacheprovider",
-                                           "-k", "recommandation")
+    result = run_verdicts(pytester, login_page, "-k", "recommandation", strict=True)
     assert result.ret == 1
     report = json.loads((pytester.path / "rapport" / "conformance.json").read_text(encoding="utf-8"))
     assert report["strict"] is True
