@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 import yaml
 from pypdf import PdfReader
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from espro.drivers.locators import PAGE_ERROR, STEP_MARKER, Locators, label_source
@@ -26,6 +27,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 CONNECT_TIMEOUT_MS = 30_000
+POPUP_WAIT_MS = 2_000  # how long a click that showed nothing may take to open a window
 # DOM snapshots are what makes a trace worth opening (+10 to 25 % per scenario, some 20 KB); the
 # screencast would add 60 to 85 % and some 7 MB, for pictures the snapshots already show.
 TRACE_OPTIONS = {"screenshots": False, "snapshots": True, "sources": False}
@@ -491,19 +493,31 @@ class WebPage:
                 return " ".join(other.locator("body").inner_text().split()), same
             finally:
                 other.close()
-        windows = len(self.context.pages)
         self.page.evaluate(f"() => {{ window.{SEEN} = new WeakSet([document.body, ...Array.from(document"
                            f".querySelectorAll('body *')).filter(el => el.checkVisibility())]); }}")
-        self.press(name)
-        opened = self.context.pages[windows:]
+        opened: list = []
+
+        def keep(page) -> None:
+            opened.append(page)
+
+        self.context.on("page", keep)
+        try:
+            self.press(name)
+            appeared = self.page.evaluate(
+                f"""() => window.{SEEN} === undefined ? null : Array.from(document.querySelectorAll('body *'))
+                     .filter(el => el.checkVisibility() && !window.{SEEN}.has(el)
+                                   && (!el.parentElement || window.{SEEN}.has(el.parentElement)))
+                     .map(el => el.innerText || el.textContent).join(' ')""")
+            if not opened and appeared is not None and not appeared.strip():
+                try:  # a window opened by script may be announced a moment after the click
+                    self.context.wait_for_event("page", timeout=POPUP_WAIT_MS)
+                except PlaywrightTimeoutError:
+                    pass
+        finally:
+            self.context.remove_listener("page", keep)
         if opened:
             opened[-1].wait_for_load_state("domcontentloaded")
             return " ".join(opened[-1].locator("body").inner_text().split()), False
-        appeared = self.page.evaluate(
-            f"""() => window.{SEEN} === undefined ? null : Array.from(document.querySelectorAll('body *'))
-                 .filter(el => el.checkVisibility() && !window.{SEEN}.has(el)
-                               && (!el.parentElement || window.{SEEN}.has(el.parentElement)))
-                 .map(el => el.innerText || el.textContent).join(' ')""")
         if appeared is not None:
             return " ".join(appeared.split()), False
         return self.text(), self.url.split("#")[0] == here or (step is not None and self.current_step_if_any() == step)
