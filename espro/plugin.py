@@ -22,6 +22,7 @@ from espro.drivers.hooks import HooksClient
 from espro.drivers.locators import Locators
 from espro.drivers.mail import MaildirReader, SmtpSink
 from espro.drivers.mail_api import reader_for
+from espro.drivers.preparation import Preparation, Tab
 from espro.errors import RunError
 from espro.reference_server import ReferenceServer
 from espro.testdata import new_applicant, scenario_seed
@@ -35,6 +36,7 @@ STEP_START_KEY = pytest.StashKey[float]()
 LINES_KEY = pytest.StashKey[dict]()
 EXPECTATIONS_KEY = pytest.StashKey[list]()
 USER_KEY = pytest.StashKey[User]()
+PREPARATION_KEY = pytest.StashKey[Preparation]()
 
 
 def pytest_addoption(parser):
@@ -172,9 +174,12 @@ def user(request, espro_profile, espro_browser, applicant, pytestconfig):
     state = pytestconfig.stash[STATE_KEY]
     locators = Locators(espro_profile.locators)
 
+    preparation = Preparation(espro_profile.preparation)
+    request.node.stash[PREPARATION_KEY] = preparation
+
     def open_page():
-        return espro_browser.new_page(espro_profile.target_url, locators, espro_profile.timeout("page"),
-                                      trace="report_dir" in state)
+        return Tab(espro_browser.new_page(espro_profile.target_url, locators, espro_profile.timeout("page"),
+                                          trace="report_dir" in state), preparation)
 
     hooks = HooksClient(espro_profile.hooks_url, espro_profile.hooks_token, espro_profile.hooks_available,
                         espro_profile.timeout("hooks"))
@@ -226,6 +231,16 @@ def pytest_bdd_before_step(request, feature, scenario, step, step_func):
     person = request.node.stash.get(USER_KEY, None)
     if person is not None and step.type == "when":
         late_mail.close(person.mail_watch, person.emails_to)
+    if step.type == "given":
+        request.getfixturevalue("user")  # the step asks for it only after this hook: the tabs must exist
+        request.node.stash[PREPARATION_KEY].begin()
+
+
+def _end_preparation(request) -> None:
+    """After a `Soit` step, passed or not, the browser shows where its preparation stopped."""
+    preparation = request.node.stash.get(PREPARATION_KEY, None)
+    if preparation is not None and preparation.active:
+        preparation.end()
 
 
 def _record_step(request, step, status, error=None):
@@ -241,11 +256,15 @@ def _record_step(request, step, status, error=None):
 
 
 def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):
+    _end_preparation(request)
     _record_step(request, step, attribution.PASSED)
 
 
 def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func_args, exception):
-    _record_step(request, step, attribution.status_of(exception), exception)
+    try:
+        _end_preparation(request)
+    finally:
+        _record_step(request, step, attribution.status_of(exception), exception)
 
 
 def pytest_bdd_step_func_lookup_error(request, feature, scenario, step, exception):

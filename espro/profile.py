@@ -31,6 +31,7 @@ class Profile:
     locators: dict = field(default_factory=dict)
     expectations: str | None = None
     strict: bool = False
+    preparation: str = "http"
     source: str = ""
 
     def has_hook(self, name: str) -> bool:
@@ -112,5 +113,6 @@ def load(path: str | os.PathLike, environ=None) -> Profile:
         locators=data.get("locators") or {},
         expectations=str(path.parent / data["expectations"]) if data.get("expectations") else None,
         strict=bool(data.get("strict", False)),
+        preparation=data.get("preparation", "http"),
         source=str(path),
     )

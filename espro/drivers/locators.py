@@ -79,11 +79,14 @@ class Locators:
             raise AssertionError(f"« {key} » n'est ni un nom du contrat (§1) ni un contrôle connu du guide")
         return self.overrides.get(key) or {}
 
-    def _override(self, page, key):
+    def override(self, key: str) -> tuple[str | None, str | None]:
+        """(CSS, None) when the profile finds `key` by CSS, else (None, the name the target gives it)."""
         override = self._known(key)
-        if "css" in override:
-            return page.locator(override["css"]), None
-        return None, override.get("name", key)
+        return (override["css"], None) if "css" in override else (None, override.get("name", key))
+
+    def _override(self, page, key):
+        css, name = self.override(key)
+        return (page.locator(css), None) if css is not None else (None, name)
 
     def field(self, page, label: str):
         """A form field by its accessible name: only a field (an input, a list, a text area, or an
