@@ -15,7 +15,7 @@ EXIGENCE, RECOMMANDATION = "exigence", "recommandation"
 @cache
 def rules() -> dict[str, dict]:
     """The rules by id, in the catalogue's order."""
-    data = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+    data = yaml.load(CATALOGUE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return {rule["id"]: rule for rule in data["regles"]}
 
 

@@ -181,3 +181,9 @@ def test_a_question_about_the_page_is_asked_in_the_browser(tab, site):
     tab.open(_serve(site, "question", '<h1 id="t">Identifiants</h1><p style="display:none">caché</p>'))
     assert tab.headings() == ["Identifiants"]
     assert "caché" not in tab.text()
+
+
+def test_a_control_the_page_lacks_fails_soon_by_its_name(tab, site):
+    tab.open(_serve(site, "lacking", "<p>rien à cliquer</p>"))
+    with pytest.raises(AssertionError, match="aucun bouton ni lien « Continuer »"):
+        tab.press("Continuer")

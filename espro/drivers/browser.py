@@ -27,6 +27,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 CONNECT_TIMEOUT_MS = 30_000
+MISSING_CONTROL_WAIT_MS = 2_000  # how long a control the page lacks may take to appear
 POPUP_WAIT_MS = 2_000  # how long a click that showed nothing may take to open a window
 # DOM snapshots are what makes a trace worth opening (+10 to 25 % per scenario, some 20 KB); the
 # screencast would add 60 to 85 % and some 7 MB, for pictures the snapshots already show.
@@ -206,6 +207,10 @@ class WebPage:
                 element.click()
                 self.page.wait_for_load_state("domcontentloaded")
                 return
+        try:  # a script may still be drawing it; a control that is not there fails soon, by its name
+            control.first.wait_for(state="attached", timeout=MISSING_CONTROL_WAIT_MS)
+        except PlaywrightTimeoutError:
+            raise AssertionError(f"la page ne montre aucun bouton ni lien « {name} »") from None
         self._pressed[name] = control.first.element_handle()
         control.first.click()
         self.page.wait_for_load_state("domcontentloaded")
