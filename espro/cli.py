@@ -64,6 +64,8 @@ def doctor(args) -> int:
         return 2
     checks = [preflight.Check("Profil", True, f"{profile.source} valide")]
     checks += preflight.required_checks(profile) + [preflight.check_mail(profile)]
+    if checks[1].ok:
+        checks.append(preflight.check_preparation(profile))
     unverifiable = preflight.unverifiable_rules(profile)
     by_reason: dict[str, list[str]] = {}
     for rule_id, reason in unverifiable.items():

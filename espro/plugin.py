@@ -181,8 +181,7 @@ def user(request, espro_profile, espro_browser, applicant, pytestconfig):
         return Tab(espro_browser.new_page(espro_profile.target_url, locators, espro_profile.timeout("page"),
                                           trace="report_dir" in state), preparation)
 
-    hooks = HooksClient(espro_profile.hooks_url, espro_profile.hooks_token, espro_profile.hooks_available,
-                        espro_profile.timeout("hooks"))
+    hooks = HooksClient.of(espro_profile)
     reader = _mail_reader(espro_profile, state)
     person = User(open_page, hooks, reader, espro_profile, applicant)
     # Steps ask for `user` by name, so pytest does not list it in item.funcargs: the report finds it here.

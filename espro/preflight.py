@@ -101,6 +101,53 @@ def check_mail(profile) -> Check:
     return Check("Courrier", True, f"{mail['kind']} répond sur {mail['url']}")
 
 
+def check_preparation(profile) -> Check:
+    """Reach the « Identifiants » step over HTTP, as the `Soit` steps will, then read it in the
+    browser: which preparation a run uses, and whether it works on this target."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    from espro.drivers.browser import Browser
+    from espro.drivers.hooks import HooksClient
+    from espro.drivers.locators import Locators
+    from espro.drivers.preparation import BROWSER, HTTP, Preparation, Tab
+    from espro.errors import HookFailed, NotVerified
+    from espro.testdata import new_applicant
+    from espro.user import User
+
+    try:
+        browser = Browser()
+    except RunError as error:
+        return Check("Préparation", False, str(error))
+    preparation = Preparation(HTTP)
+    person = User(lambda: Tab(browser.new_page(profile.target_url, Locators(profile.locators), profile.timeout("page")),
+                              preparation), HooksClient.of(profile), None, profile, new_applicant(0))
+    try:
+        preparation.begin()
+        try:
+            person.advance("Identifiants")
+        finally:
+            preparation.end()
+        shown = person.current_step()
+        failure = None if shown == "Identifiants" else f"la page montre l'étape « {shown} », pas « Identifiants »"
+    except (AssertionError, PlaywrightError, HookFailed, NotVerified) as error:
+        failure = " ".join(str(error).split())[:200]
+    finally:
+        person.close()
+        browser.close()
+    scripted = preparation.scripted()
+    if failure is None and profile.preparation == HTTP:
+        detail = f"http (profil) : l'étape « Identifiants » est atteinte par HTTP"
+        return Check("Préparation", True, detail + (f", le navigateur pour {', '.join(scripted)}" if scripted else ""))
+    if failure is None:
+        return Check("Préparation", None, f"{BROWSER} (profil) ; par HTTP, l'étape « Identifiants » serait atteinte "
+                                          f"aussi, plus vite (preparation: {HTTP})")
+    if profile.preparation == HTTP:
+        return Check("Préparation", False, f"par HTTP, l'étape « Identifiants » n'est pas atteinte ({failure}) : "
+                                           f"mettez « preparation: {BROWSER} » dans le profil")
+    return Check("Préparation", None, f"{BROWSER} (profil) ; par HTTP, l'étape « Identifiants » n'est pas atteinte "
+                                      f"({failure})")
+
+
 def missing_needs(profile) -> dict[str, str]:
     """What the catalogue's `besoin` values lack with this profile, and why."""
     missing = {}

@@ -29,6 +29,11 @@ class HooksClient:
         self.available = available
         self.timeout_s = timeout_s
 
+    @classmethod
+    def of(cls, profile) -> "HooksClient":
+        """The hooks a target profile declares."""
+        return cls(profile.hooks_url, profile.hooks_token, profile.hooks_available, profile.timeout("hooks"))
+
     def _call(self, hook: str, method: str, path: str, answer: str, cookies=None, payload=None) -> dict:
         """The hook's JSON answer, checked against `answer`, its schema in schemas/hooks.openapi.yaml."""
         if hook not in self.available or self.url is None:

@@ -75,6 +75,7 @@ class HttpPage:
         self._document = None  # its parsed HTML; None while the browser holds the page
         self._typed: list[tuple[str, str, str]] = []  # (action, label, value) since the page was read
         self._values: dict = {}  # field element → its value as typed, chosen or checked
+        self.scripted: list[str] = []  # what was left to the browser, by name
 
     # What the person does
 
@@ -87,6 +88,7 @@ class HttpPage:
         try:
             self._press(self._control(name))
         except ScriptNeeded:
+            self.scripted.append(name)
             self.show()
             self.browser.press(name)
 
@@ -233,6 +235,7 @@ class HttpPage:
             self._values[field] = True if action == "check" else self._option(field, value) \
                 if action == "choose" else value
         except ScriptNeeded:
+            self.scripted.append(label)
             self.show()
             return getattr(self.browser, action)(label, *([value] if action != "check" else []))
         self._typed.append((action, label, value))

@@ -21,6 +21,10 @@ class Preparation:
     def begin(self) -> None:
         self.active = self.mode == HTTP
 
+    def scripted(self) -> list[str]:
+        """The controls and fields the HTTP preparation left to the browser, by name."""
+        return [name for tab in self.tabs for name in tab.http.scripted]
+
     def end(self) -> None:
         """The browser takes over: each tab shows the page its preparation reached."""
         self.active = False
