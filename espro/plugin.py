@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from _pytest.runner import runtestprotocol
 
 from espro import attribution, catalogue, cucumber, evidence, expectations, html_report, late_mail, preflight
 from espro.clock_lock import ClockLock
@@ -37,6 +38,7 @@ LINES_KEY = pytest.StashKey[dict]()
 EXPECTATIONS_KEY = pytest.StashKey[list]()
 USER_KEY = pytest.StashKey[User]()
 PREPARATION_KEY = pytest.StashKey[Preparation]()
+ATTEMPT_KEY = pytest.StashKey[int]()  # 2 while a failed scenario is played again, traced
 
 
 def pytest_addoption(parser):
@@ -165,7 +167,9 @@ def espro_browser(espro_profile, pytestconfig):
 
 @pytest.fixture
 def applicant(request, pytestconfig, espro_profile):
-    seed = scenario_seed(pytestconfig.stash[STATE_KEY]["seed"], request.node.nodeid)
+    """The scenario's person; played again, another person (the first may have taken the address)."""
+    attempt = request.node.stash.get(ATTEMPT_KEY, 1)
+    seed = scenario_seed(pytestconfig.stash[STATE_KEY]["seed"], request.node.nodeid + "#2" * (attempt - 1))
     return new_applicant(seed)
 
 
@@ -179,7 +183,7 @@ def user(request, espro_profile, espro_browser, applicant, pytestconfig):
 
     def open_page():
         return Tab(espro_browser.new_page(espro_profile.target_url, locators, espro_profile.timeout("page"),
-                                          trace="report_dir" in state), preparation)
+                                          trace=request.node.stash.get(ATTEMPT_KEY, 1) > 1), preparation)
 
     hooks = HooksClient.of(espro_profile)
     reader = _mail_reader(espro_profile, state)
@@ -207,6 +211,40 @@ def pytest_runtest_call(item):
         return
     with ClockLock(Path(state["lockdir"])).held(alone=_moves_the_clock(item)):
         yield
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    """A scenario that fails is played once more, with a Playwright trace: a passing scenario pays
+    for no trace, a failed one keeps one. Failing twice, the target is broken; passing the second
+    time, it is unstable: the scenario stays failed (it failed once), its record says so, and the
+    evidence is the first failure's."""
+    state = item.config.stash.get(STATE_KEY, None)
+    if state is None or "report_dir" not in state or not hasattr(item, "_request"):
+        return None
+    item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    reports = runtestprotocol(item, nextitem=nextitem, log=False)
+    first = _failure(reports)
+    if first is not None:
+        item.stash[ATTEMPT_KEY] = 2
+        again = runtestprotocol(item, nextitem=nextitem, log=False)
+        second = _failure(again)
+        if second is None:
+            first.espro_scenario.update(instable=True, rejoue="a réussi quand il a été rejoué : la cible est instable")
+            reports = [first if report.when == "call" else report for report in again]
+        else:
+            second.espro_scenario.update(instable=False, rejoue="a échoué de nouveau : la cible est en faute, pas instable")
+            reports = again
+    for report in reports:
+        item.ihook.pytest_runtest_logreport(report=report)
+    item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+    return True
+
+
+def _failure(reports):
+    """The report of a scenario that failed (announced or not), else None."""
+    return next((report for report in reports
+                 if getattr(report, "espro_scenario", {}).get("verdict") == conformance.FAILED), None)
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):

@@ -64,9 +64,16 @@ Fonctionnalité: Verdicts
     Soit une étape qui réussit
     Alors une vérification échoue
     Et une vérification réussit
+
+  @CG-09
+  Scénario: Une vérification échoue la première fois seulement
+    Soit une étape qui réussit
+    Alors une vérification qui échoue la première fois
 """
 
 TEST_MODULE = """\
+from pathlib import Path
+
 from pytest_bdd import given, scenarios
 
 from espro.errors import NotVerified
@@ -103,6 +110,14 @@ def check_passes():
 @then("une vérification échoue")
 def check_fails():
     assert False, "la page montre autre chose"
+
+
+@then("une vérification qui échoue la première fois")
+def check_fails_once():
+    played = Path("deja-joue")
+    if not played.exists():
+        played.touch()
+        assert False, "la cible a hoqueté"
 """
 
 
@@ -153,7 +168,7 @@ def test_each_verdict_as_recorded(pytester, login_page):
     undefined = next(s for s in report["scenarios"] if s["name"] == "Une étape n'est pas définie")
     assert [step["status"] for step in undefined["steps"]] == ["passed", "undefined"]
     rules = {rule["id"]: rule["verdict"] for rule in report["rules"]}
-    assert rules == {"CG-05": "passed", "CG-06": "failed", "CG-07": "failed", "CG-08": "warning", "DELAI-01": "not-verified",
+    assert rules == {"CG-05": "passed", "CG-06": "failed", "CG-07": "failed", "CG-08": "warning", "CG-09": "failed", "DELAI-01": "not-verified",
                      "DELAI-02": "not-verified", "ETAPE-01": "passed", "ETAPE-02": "failed", "ETAPE-03": "not-verified",
                      "ETAPE-04": "passed"}
     row = next(s for s in report["scenarios"] if s["name"] == "La ligne 1 porte les règles de son bloc d'exemples")
@@ -175,6 +190,20 @@ def test_each_verdict_as_recorded(pytester, login_page):
     tags = {element["name"]: [tag["name"] for tag in element["tags"]] for element in cucumber[0]["elements"]}
     assert "@avertissement" in tags["Une recommandation n'est pas suivie"]
     assert "@avertissement" not in tags["Une étape réussit"]
+
+
+def test_a_failed_scenario_is_played_again_traced_and_an_unstable_target_is_told(pytester, login_page):
+    run_verdicts(pytester, login_page, "-k", "lève or première")
+    report = json.loads((pytester.path / "rapport" / "conformance.json").read_text(encoding="utf-8"))
+    played = {s["name"]: (s["verdict"], s["instable"], s.get("reason")) for s in report["scenarios"]}
+    assert played == {
+        "Une étape lève une erreur": ("failed", False, "la page a disparu"),
+        "Une vérification échoue la première fois seulement": ("failed", True, "la cible a hoqueté"),
+    }
+    broken = next(s for s in report["scenarios"] if s["name"] == "Une étape lève une erreur")
+    assert "trace" in broken["evidence"]
+    html = (pytester.path / "rapport" / "rapport.html").read_text(encoding="utf-8")
+    assert "a réussi quand il a été rejoué : la cible est instable" in html
 
 
 def test_a_strict_run_fails_a_recommendation(pytester, login_page):
