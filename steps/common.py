@@ -83,7 +83,7 @@ def page_shows_lines(user, docstring):
 @then("la page propose :")
 def page_offers(user, datatable):
     names = [row[0] for row in datatable[1:]]
-    missing = [name for name in names if not user.page.has_control(name)]
+    missing = [name for name in names if not user.offers(name)]
     assert not missing, f"aucun bouton ni lien nommé : {missing}"
 
 
@@ -91,15 +91,15 @@ def _messages_about(user, label) -> list[str] | None:
     """The messages that may tell of `label`'s error (contract §1): the one tied to the field
     (aria-invalid and aria-describedby), then the page's alerts (role="alert"); None when the
     field is no longer on the page (the person has left the step)."""
-    if not user.page.has_field(label):
+    if not user.offers_field(label):
         return None
-    return [message for message in [user.page.field_error(label), *user.page.alerts()] if message]
+    return user.messages_about(label)
 
 
 @then(parsers.parse('le champ "{label}" est signalé en erreur'))
 def field_in_error(user, label):
     messages = _messages_about(user, label)
-    assert messages is not None, f"le champ « {label} » n'est plus sur la page : étape « {user.page.current_step_if_any()} »"
+    assert messages is not None, f"le champ « {label} » n'est plus sur la page : étape « {user.step_shown()} »"
     assert messages, (f"le champ « {label} » n'est pas signalé en erreur : ni message lié au champ (aria-invalid et "
                       f"aria-describedby), ni message pour la page (role=\"alert\") ; erreurs : {user.errors()}")
 
@@ -107,7 +107,7 @@ def field_in_error(user, label):
 @then(parsers.parse('le champ "{label}" est signalé en erreur avec le message "{message}"'))
 def field_in_error_with(user, label, message):
     messages = _messages_about(user, label)
-    assert messages is not None, f"le champ « {label} » n'est plus sur la page : étape « {user.page.current_step_if_any()} »"
+    assert messages is not None, f"le champ « {label} » n'est plus sur la page : étape « {user.step_shown()} »"
     assert any(message in shown for shown in messages), \
         f"messages sur le champ « {label} » ou pour la page : {messages}, attendu « {message} »"
 

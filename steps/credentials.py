@@ -113,28 +113,27 @@ def type_password_variant(user, label, variant):
 
 @when(parsers.re('il tape dans le champ "(?P<label>[^"]+)" ' + PASSWORD))
 def type_password_keys(user, label, length, kind, blank):
-    user.page.type_keys(label, _password(length, kind, blank))
+    user.type_keys(label, _password(length, kind, blank))
 
 
 # What the person sees
 
 @then(parsers.parse('le champ "{label}" est marqué d\'un astérisque'))
 def marked_required(user, label):
-    name = user.page.field_name(label)
+    name = user.field_name(label)
     assert "*" in name, f"le nom du champ « {label} » est « {name} », sans astérisque"
 
 
 @then(parsers.parse('le champ "{label}" porte l\'indication "{hint}"'))
 def field_hint(user, label, hint):
-    hints = user.page.field_hints(label)
+    hints = user.field_hints(label)
     assert hint in hints, f"le champ « {label} » indique « {hints} », pas « {hint} »"
 
 
 @then(parsers.parse('un message est affiché sur le champ "{label}" ou pour la page'))
 def message_on_field_or_page(user, label):
-    on_field, on_page = user.page.field_error(label), user.page.alerts()
-    assert on_field or on_page, (f"aucun message sur le champ « {label} » ni pour la page ; "
-                                 f"erreurs affichées : {user.errors()}")
+    assert user.messages_about(label), (f"aucun message sur le champ « {label} » ni pour la page ; "
+                                        f"erreurs affichées : {user.errors()}")
 
 
 @then(parsers.parse('la page n\'affiche plus "{text}"'))
@@ -145,7 +144,7 @@ def page_no_longer_shows(user, text):
 @then("ses identifiants sont toujours saisis")
 def credentials_kept(user):
     expected = (user.applicant.email, user.applicant.email, user.applicant.password, user.applicant.password)
-    lost = [label for label, value in zip(CREDENTIAL_FIELDS, expected) if user.page.value_of(label) != value]
+    lost = [label for label, value in zip(CREDENTIAL_FIELDS, expected) if user.value_in(label) != value]
     assert not lost, f"saisie effacée dans : {lost}"
 
 

@@ -77,7 +77,7 @@ def correct_field(user, label, value):
 @when(parsers.parse('il choisit la question de confiance "{question}"'))
 def choose_question(user, question):
     user.use_details(trust_question=question)
-    user.page.choose(QUESTION_FIELD, question)
+    user.choose(QUESTION_FIELD, question)
 
 
 def _names(option: tuple[str, str], wanted: str) -> bool:
@@ -89,10 +89,10 @@ def _names(option: tuple[str, str], wanted: str) -> bool:
 
 @when(parsers.parse('il choisit un indicatif autre que "{prefix}"'), target_fixture="chosen_prefix")
 def choose_other_prefix(user, prefix):
-    options = user.page.options(PREFIX_FIELD)
+    options = user.choices_in(PREFIX_FIELD)
     others = [option for option in options if option[0] and not _names(option, prefix)]
     assert others, f"la liste « {PREFIX_FIELD} » ne propose que : {options}"
-    user.page.choose(PREFIX_FIELD, others[0][1])
+    user.choose(PREFIX_FIELD, others[0][1])
     return others[0][0]
 
 
@@ -112,7 +112,7 @@ def type_long_value(user, length, label):
       target_fixture="forced_address")
 def force_address(user, label):
     forced = "autre." + user.applicant.email
-    user.page.force_value(label, forced)
+    user.force_value(label, forced)
     return forced
 
 
@@ -151,31 +151,31 @@ def other_session_stays(other_session, step):
 
 @then("l'autre session affiche un message pour la page")
 def other_session_alert(other_session):
-    assert other_session.page.alerts(), f"aucun message pour la page ; erreurs affichées : {other_session.errors()}"
+    assert other_session.alerts(), f"aucun message pour la page ; erreurs affichées : {other_session.errors()}"
 
 
 # What the form shows
 
 @then("le formulaire comporte les champs :")
 def form_has_fields(user, datatable):
-    missing = [label for label in _labels(datatable) if not user.page.has_field(label)]
+    missing = [label for label in _labels(datatable) if not user.offers_field(label)]
     assert not missing, f"aucun champ nommé : {missing}"
 
 
 @then(parsers.parse('le champ "{label}" montre "{value}"'))
 def field_shows(user, label, value):
-    selected = user.page.selected(label)
+    selected = user.selected_in(label)
     if selected is not None:  # a list shows its selected option: by its value or its label's beginning
         assert _names(selected, value), f"la liste « {label} » montre l'option {selected}, attendu « {value} »"
         return
-    shown = user.page.value_of(label)
+    shown = user.value_in(label)
     assert shown == value, f"le champ « {label} » montre « {shown} », attendu « {value} »"
 
 
 @then(parsers.parse('le champ "{label}" montre son adresse électronique'))
 @then(parsers.parse('le champ "{label}" montre sa nouvelle adresse électronique'))
 def field_shows_address(user, label):
-    shown = user.page.value_of(label)
+    shown = user.value_in(label)
     assert shown == user.applicant.email, f"le champ « {label} » montre « {shown} », attendu « {user.applicant.email} »"
 
 
@@ -186,44 +186,44 @@ def field_shows_prefix(user, label, chosen_prefix):
 
 @then(parsers.parse('le champ "{label}" n\'est pas modifiable'))
 def not_editable(user, label):
-    assert not user.page.is_editable(label), f"le champ « {label} » est modifiable"
+    assert not user.is_editable(label), f"le champ « {label} » est modifiable"
 
 
 @then(parsers.parse('le champ "{label}" est modifiable'))
 def editable(user, label):
-    assert user.page.is_editable(label), f"le champ « {label} » n'est pas modifiable"
+    assert user.is_editable(label), f"le champ « {label} » n'est pas modifiable"
 
 
 @then(parsers.parse('la liste "{label}" commence par "{option}"'))
 def list_starts_with(user, label, option):
-    options = user.page.options_of(label)
+    options = user.options_in(label)
     assert options and options[0] == option, f"la liste « {label} » propose : {options}"
 
 
 @then(parsers.parse('la liste "{label}" propose :'))
 def list_offers(user, label, datatable):
-    options = user.page.options_of(label)
+    options = user.options_in(label)
     missing = [option for option in _labels(datatable) if option not in options]
     assert not missing, f"la liste « {label} » ne propose pas {missing} ; elle propose : {options}"
 
 
 @then("les champs de saisie du formulaire sont vides")
 def form_is_empty(user):
-    filled = {label: user.page.value_of(label) for label, _ in FORM_FIELDS if user.page.value_of(label)}
+    filled = {label: user.value_in(label) for label, _ in FORM_FIELDS if user.value_in(label)}
     assert not filled, f"champs encore remplis : {filled}"
 
 
 @then("le formulaire montre toutes les informations saisies")
 def form_shows_everything(user):
-    wrong = {label: (user.page.value_of(label), getattr(user.applicant, attribute))
+    wrong = {label: (user.value_in(label), getattr(user.applicant, attribute))
              for label, attribute in ATTRIBUTES.items()
-             if user.page.value_of(label) != getattr(user.applicant, attribute)}
+             if user.value_in(label) != getattr(user.applicant, attribute)}
     assert not wrong, f"valeurs du formulaire (montrée, saisie) : {wrong}"
 
 
 @then(parsers.parse('le champ "{label}" garde les {length:d} caractères saisis'))
 def field_keeps_value(user, label, length):
-    typed, shown = getattr(user.applicant, ATTRIBUTES[label]), user.page.value_of(label)
+    typed, shown = getattr(user.applicant, ATTRIBUTES[label]), user.value_in(label)
     assert len(typed) == length and shown == typed, \
         f"le champ « {label} » garde {len(shown)} des {len(typed)} caractères saisis : coupé sans message"
 
@@ -234,7 +234,7 @@ def refused_or_whole(user, label):
     step, typed = user.current_step(), getattr(user.applicant, ATTRIBUTES[label])
     if step == "Formulaire inscription":
         # Contract §1: the message is tied to the field, or shown for the page.
-        assert user.page.field_error(label) or user.page.alerts(), \
+        assert user.messages_about(label), \
             f"refus sans message sur le champ « {label} » ni pour la page ; erreurs : {user.errors()}"
     else:
         assert step == "Récapitulatif", f"étape en cours « {step} » ; erreurs : {user.errors()}"
@@ -293,12 +293,12 @@ def recap_line_has_digits(user, label, number):
 def password_nowhere(user):
     password = user.applicant.password
     assert password not in user.page_text(), "le texte de la page contient le mot de passe"
-    assert password not in user.page.html(), "le code HTML de la page contient le mot de passe"
+    assert password not in user.page_source(), "le code HTML de la page contient le mot de passe"
 
 
 @then(parsers.parse('la page ne propose pas "{name}"'))
 def page_does_not_offer(user, name):
-    assert not user.page.has_control(name), f"la page propose « {name} »"
+    assert not user.offers(name), f"la page propose « {name} »"
 
 
 @then("aucun courriel n'est envoyé à l'adresse forcée")

@@ -128,21 +128,21 @@ def header_texts(user, texts):
 @then("il est sur la page de connexion")
 @then("il est toujours sur la page de connexion")
 def on_login_page(user):
-    titles = user.page.headings()
+    titles = user.headings()
     assert any(LOGIN_TITLE.match(title) for title in titles), f"titres de la page : {titles}"
-    assert user.page.has_control("Se connecter"), "la page n'offre pas « Se connecter »"
+    assert user.can_sign_in(), "la page n'offre pas « Se connecter »"
 
 
 @then(parsers.parse('la page porte le titre "{title}"'))
 def has_title(user, title):
-    titles = user.page.headings()
+    titles = user.headings()
     assert title in titles, f"titres de la page : {titles}, attendu « {title} »"
 
 
 @then("la page porte l'un des titres :")
 def has_one_of_titles(user, datatable):
     expected = [row[0] for row in datatable[1:]]
-    titles = user.page.headings()
+    titles = user.headings()
     assert set(expected) & set(titles), f"titres de la page : {titles}, attendu l'un de {expected}"
 
 
@@ -161,7 +161,7 @@ def page_shows_in_order(user, docstring):
 
 @then(parsers.parse("la page propose {count:d} liens \"{name}\""))
 def controls_named(user, count, name):
-    shown = user.page.control_count(name)
+    shown = user.times_offered(name)
     assert shown == count, f"{shown} bouton(s) ou lien(s) nommé(s) « {name} », attendu {count}"
 
 
@@ -177,13 +177,13 @@ def block_offers(user, mode, datatable):
     block = _mode_block(user.page_text(), mode)
     names = [row[0] for row in datatable[1:]]
     missing = [name for name in names
-               if (user.page.name_of(name) or "") not in block or not user.page.has_control(name)]
+               if (user.name_used_for(name) or "") not in block or not user.offers(name)]
     assert not missing, f"le bloc du mode {mode} n'offre pas : {missing}"
 
 
 @then("la création d'un espace en mode expert n'a pas commencé")
 def expert_creation_not_started(user):
-    step, titles = user.page.current_step_if_any(), user.page.headings()
+    step, titles = user.step_shown(), user.headings()
     assert not (step == "Conditions générales" and "Créer votre espace professionnel" in titles), \
         "la page ouvre l'étape « Conditions générales » de la création d'un espace expert"
 
@@ -193,13 +193,13 @@ def expert_creation_not_started(user):
 @then("le fil d'étapes montre, dans cet ordre :")
 def stepper_shows(user, datatable):
     expected = [row[0] for row in datatable[1:]]
-    shown = user.page.steps()
+    shown = user.steps_shown()
     assert shown == expected, f"fil d'étapes affiché : {shown}, attendu : {expected}"
 
 
 @then(parsers.parse('la page n\'affiche pas l\'étape "{step}"'))
 def step_not_shown(user, step):
-    shown = user.page.current_step_if_any()
+    shown = user.step_shown()
     assert shown != step, f"la page affiche l'étape « {step} »"
 
 
@@ -227,64 +227,64 @@ def _name_pattern(name: str | None) -> str:
 
 @then("les champs suivants sont marqués d'un astérisque après leur libellé :")
 def required_fields(user, datatable):
-    names = {row[0]: user.page.field_name(row[0]) for row in datatable[1:]}
+    names = {row[0]: user.field_name(row[0]) for row in datatable[1:]}
     wrong = {label: name for label, name in names.items()
-             if not re.match(_name_pattern(user.page.name_of(label)) + r"\s*:?\s*\*", fold(name))}
+             if not re.match(_name_pattern(user.name_used_for(label)) + r"\s*:?\s*\*", fold(name))}
     assert not wrong, f"noms accessibles sans astérisque après le libellé : {wrong}"
 
 
 @then("les champs suivants ne portent pas d'astérisque :")
 def optional_fields(user, datatable):
-    names = {row[0]: user.page.field_name(row[0]) for row in datatable[1:]}
+    names = {row[0]: user.field_name(row[0]) for row in datatable[1:]}
     wrong = {label: name for label, name in names.items() if "*" in name}
     assert not wrong, f"champs facultatifs marqués d'un astérisque : {wrong}"
 
 
 @then(parsers.parse('le nom du champ "{label}" est "{name}"'))
 def field_named(user, label, name):
-    shown = fold(user.page.field_name(label))
-    own = user.page.name_of(label)
+    shown = fold(user.field_name(label))
+    own = user.name_used_for(label)
     expected = own + name[len(label):] if own and name.startswith(label) else name
     assert shown == expected, f"nom accessible du champ : « {shown} », attendu « {expected} »"
 
 
 @then(parsers.parse('la page offre le champ "{label}"'))
 def has_field(user, label):
-    assert user.page.has_field(label), f"aucun champ nommé « {label} »"
+    assert user.offers_field(label), f"aucun champ nommé « {label} »"
 
 
 @then(parsers.parse('le champ "{label}" est masqué'))
 def field_masked(user, label):
-    assert user.page.is_masked(label), f"le champ « {label} » montre sa saisie en clair"
+    assert user.is_masked(label), f"le champ « {label} » montre sa saisie en clair"
 
 
 @then(parsers.parse('le champ "{label}" est en clair'))
 def field_in_clear(user, label):
-    assert not user.page.is_masked(label), f"le champ « {label} » est masqué"
+    assert not user.is_masked(label), f"le champ « {label} » est masqué"
 
 
 @then(parsers.parse('le champ "{label}" est vide'))
 def field_empty(user, label):
-    value = user.page.value_of(label)
+    value = user.value_in(label)
     assert value == "", f"le champ « {label} » contient encore {value!r}"
 
 
 @then(parsers.parse('le champ "{label}" contient toujours son mot de passe'))
 def field_still_holds_password(user, label):
-    assert user.page.value_of(label) == user.applicant.password, \
+    assert user.value_in(label) == user.applicant.password, \
         f"le champ « {label} » ne contient plus son mot de passe"
 
 
 @then("la case des conditions générales est toujours cochée")
 def terms_still_ticked(user):
-    assert user.page.is_checked(TERMS_CHECKBOX), "la case des conditions générales a été décochée"
+    assert user.is_checked(TERMS_CHECKBOX), "la case des conditions générales a été décochée"
 
 
 @then(parsers.parse('les champs du formulaire autres que "{label}" ont gardé ses informations'))
 def form_values_kept(user, label):
     expected = {field: getattr(user.applicant, attribute) for field, attribute in FORM_FIELDS if field != label}
     expected["Question de confiance"] = user.applicant.trust_question
-    lost = {field: user.page.value_of(field) for field, value in expected.items() if user.page.value_of(field) != value}
+    lost = {field: user.value_in(field) for field, value in expected.items() if user.value_in(field) != value}
     assert not lost, f"valeurs perdues (valeur affichée) : {lost}"
 
 

@@ -9,7 +9,7 @@ from espro.user import CAPTCHA_FIELD, TERMS_CHECKBOX
 
 @when("il coche la case des conditions générales")
 def tick_terms(user):
-    user.page.check(TERMS_CHECKBOX)
+    user.tick(TERMS_CHECKBOX)
 
 
 @when("il note les caractères de l'image", target_fixture="noted_captcha")
@@ -30,7 +30,7 @@ def six_characters(user):
 
 @then(parsers.parse('le lien "{name}" fournit un fichier audio'))
 def audio_link(user, name):
-    content_type, content = user.page.sound_of(name)
+    content_type, content = user.sound_of(name)
     assert content_type.startswith("audio/"), f"type reçu : {content_type!r}"
     assert len(content) > 1000, f"fichier audio de {len(content)} octets"
 
@@ -39,6 +39,6 @@ def audio_link(user, name):
 def link_leads_to(user, name, text):
     # The guide does not show where the link leads: another page, a PDF, a window or a box that
     # opens, but not back to the page the person is on (which may bear the same words).
-    shown, same_page = user.page.destination(name)
+    shown, same_page = user.destination_of(name)
     assert not same_page, f"le lien « {name} » ramène à la page même où il se trouve"
     assert text in shown, f"ce que le lien « {name} » montre ne contient pas « {text} » : {shown[:300]!r}"

@@ -1,12 +1,12 @@
 """The page readers accept every presentation the contract (§1) and the guide allow, and still
 tell a wrong value or a missing message: small pages loaded in a real browser."""
 
-import types
-
 import pytest
 
 from espro.drivers.browser import Browser
 from espro.drivers.locators import Locators
+from espro.questions import Questions
+from espro.tasks import Tasks
 from espro.testdata import Applicant
 from espro.user import User
 from steps import common, credentials, form, login_page, terms
@@ -97,12 +97,15 @@ def page(browser):
     opened.close()
 
 
+class Person(Tasks, Questions):
+    """What the steps need of a User, on `page`: its real tasks and questions, without sessions."""
+
+    def __init__(self, page, applicant):
+        self.page, self.applicant, self.last_pressed = page, applicant, None
+
+
 def person(page, applicant=APPLICANT):
-    """What the steps need of a User, on `page`: the real reading methods."""
-    shown = types.SimpleNamespace(page=page, applicant=applicant)
-    shown.lines_shown = lambda labels: User.lines_shown(shown, labels)
-    shown.errors = lambda: User.errors(shown)
-    return shown
+    return Person(page, applicant)
 
 
 def show(page, html):
@@ -382,7 +385,6 @@ def test_the_stepper_is_read_with_or_without_list_markup(page, kind):
 def test_the_strength_is_the_word_after_the_indicator(page, html, level):
     show(page, html)
     user = person(page)
-    user.page_text = lambda: User.page_text(user)
     credentials.strength_is(user, f'"{level}"')
     with pytest.raises(AssertionError, match="indicateur affiché"):
         credentials.strength_is(user, '"Faible"')
