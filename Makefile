@@ -6,13 +6,17 @@ PROFILE = fixtures/profiles/reference.yaml
 # The reference implementation's hook token for local runs; a real target's comes from its operator.
 export CONFORMANCE_TOKEN ?= espro-reference-token
 
-.PHONY: demo test bootstrap chromium tools clean
+.PHONY: demo test bench bootstrap chromium tools clean
 
 demo: bootstrap
 	$(BIN)/espro run --profile $(PROFILE) --serve-reference --report reports/demo
 
 test: bootstrap
 	$(BIN)/pytest -n 2 --profile $(PROFILE) --serve-reference --report reports/test
+
+# The README's figures (« Mesurer »): the whole suite, then the journey beside a plain Playwright script.
+bench: bootstrap
+	$(BIN)/python -m benchmarks --profile $(PROFILE)
 
 bootstrap: $(VENV)/.installed chromium tools
 

@@ -1,0 +1,1 @@
+"""Benchmarks of the suite against the reference implementation: `python -m benchmarks` (README, « Mesurer »)."""
