@@ -64,7 +64,7 @@ def doctor(args) -> int:
         return 2
     checks = [preflight.Check("Profil", True, f"{profile.source} valide")]
     checks += preflight.required_checks(profile) + [preflight.check_mail(profile)]
-    if checks[1].ok:
+    if all(check.ok for check in checks):  # a target that does not answer, or a hook refused, says enough
         checks.append(preflight.check_preparation(profile))
     unverifiable = preflight.unverifiable_rules(profile)
     by_reason: dict[str, list[str]] = {}

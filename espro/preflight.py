@@ -101,24 +101,21 @@ def check_mail(profile) -> Check:
     return Check("Courrier", True, f"{mail['kind']} répond sur {mail['url']}")
 
 
-def check_preparation(profile) -> Check:
-    """Reach the « Identifiants » step over HTTP, as the `Soit` steps will, then read it in the
-    browser: which preparation a run uses, and whether it works on this target."""
+def _reach_identifiants(profile, mode: str) -> tuple[str | None, list[str]]:
+    """Prepare up to « Identifiants » as a `Soit` step does with `mode`, then read the step in the
+    browser: what went wrong (None when it is reached), and what HTTP left to the browser."""
     from playwright.sync_api import Error as PlaywrightError
 
     from espro.drivers.browser import Browser
     from espro.drivers.hooks import HooksClient
     from espro.drivers.locators import Locators
-    from espro.drivers.preparation import BROWSER, HTTP, Preparation, Tab
+    from espro.drivers.preparation import Preparation, Tab
     from espro.errors import HookFailed, NotVerified
     from espro.testdata import new_applicant
     from espro.user import User
 
-    try:
-        browser = Browser()
-    except RunError as error:
-        return Check("Préparation", False, str(error))
-    preparation = Preparation(HTTP)
+    browser = Browser()
+    preparation = Preparation(mode)
     person = User(lambda: Tab(browser.new_page(profile.target_url, Locators(profile.locators), profile.timeout("page")),
                               preparation), HooksClient.of(profile), None, profile, new_applicant(0))
     try:
@@ -134,18 +131,33 @@ def check_preparation(profile) -> Check:
     finally:
         person.close()
         browser.close()
-    scripted = preparation.scripted()
-    if failure is None and profile.preparation == HTTP:
-        detail = f"http (profil) : l'étape « Identifiants » est atteinte par HTTP"
-        return Check("Préparation", True, detail + (f", le navigateur pour {', '.join(scripted)}" if scripted else ""))
-    if failure is None:
-        return Check("Préparation", None, f"{BROWSER} (profil) ; par HTTP, l'étape « Identifiants » serait atteinte "
-                                          f"aussi, plus vite (preparation: {HTTP})")
+    return failure, preparation.scripted()
+
+
+def check_preparation(profile) -> Check:
+    """Which preparation a run uses, and whether it works here: HTTP is tried first; when it fails,
+    the browser, to tell a target that needs scripts from one that cannot be prepared at all."""
+    from espro.drivers.preparation import BROWSER, HTTP
+
+    try:
+        failure, scripted = _reach_identifiants(profile, HTTP)
+        if failure is None:
+            works = "l'étape « Identifiants » est atteinte par HTTP" + (
+                f", le navigateur pour {', '.join(scripted)}" if scripted else "")
+            if profile.preparation == HTTP:
+                return Check("Préparation", True, f"{HTTP} (profil) : {works}")
+            return Check("Préparation", None, f"{BROWSER} (profil) ; {works} : « preparation: {HTTP} » irait plus vite")
+        in_browser, _ = _reach_identifiants(profile, BROWSER)
+    except RunError as error:
+        return Check("Préparation", False, str(error))
+    if in_browser is not None:
+        return Check("Préparation", None, f"{profile.preparation} (profil) ; l'étape « Identifiants » n'est atteinte "
+                                          f"ni par HTTP ni dans le navigateur ({in_browser}) : la course dira pourquoi")
     if profile.preparation == HTTP:
-        return Check("Préparation", False, f"par HTTP, l'étape « Identifiants » n'est pas atteinte ({failure}) : "
-                                           f"mettez « preparation: {BROWSER} » dans le profil")
-    return Check("Préparation", None, f"{BROWSER} (profil) ; par HTTP, l'étape « Identifiants » n'est pas atteinte "
-                                      f"({failure})")
+        return Check("Préparation", False, f"par HTTP, l'étape « Identifiants » n'est pas atteinte ({failure}), "
+                                           f"dans le navigateur si : mettez « preparation: {BROWSER} » dans le profil")
+    return Check("Préparation", True, f"{BROWSER} (profil) : l'étape « Identifiants » n'est atteinte que dans le "
+                                      f"navigateur ({failure} par HTTP)")
 
 
 def missing_needs(profile) -> dict[str, str]:

@@ -102,11 +102,20 @@ def test_doctor_on_a_ready_target_prints_every_check_ok(tmp_path, live_target):
     status, table, errors = espro_doctor(tmp_path, live_target, {"CONFORMANCE_TOKEN": "live-token"})
     assert (status, errors) == (0, [])
     names = [line.split()[1] for line in table[:-1]]
-    assert names == ["Profil", "Cible", "Crochet", "Crochet", "Crochet", "Courrier", "Règles"], table
+    assert names == ["Profil", "Cible", "Crochet", "Crochet", "Crochet", "Courrier", "Préparation", "Règles"], table
     assert all(line.startswith("OK ") for line in table[:-1]), table
     assert "page de connexion reconnue" in table[1]
     assert "refuse sans (401)" in table[2]
+    assert table[6].endswith("http (profil) : l'étape « Identifiants » est atteinte par HTTP")
     assert table[-1] == "espro doctor : la cible est prête pour espro run"
+
+
+def test_doctor_says_when_http_would_prepare_a_browser_profile_faster(tmp_path, live_target):
+    status, table, _ = espro_doctor(tmp_path, live_target + "\npreparation: navigateur\n",
+                                    {"CONFORMANCE_TOKEN": "live-token"})
+    assert status == 0, table
+    line = next(line for line in table if "Préparation" in line)
+    assert line.startswith("-- ") and "« preparation: http » irait plus vite" in line, table
 
 
 def test_doctor_names_the_rules_a_profile_without_hooks_cannot_verify(tmp_path, live_target):
