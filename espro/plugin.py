@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from _pytest.runner import runtestprotocol
+from playwright.sync_api import Error as PlaywrightError
 
 from espro import attribution, catalogue, cucumber, evidence, expectations, html_report, late_mail, preflight
 from espro.clock_lock import ClockLock
@@ -300,8 +301,9 @@ def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func
 def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func_args, exception):
     try:
         _end_preparation(request)
-    finally:
-        _record_step(request, step, attribution.status_of(exception), exception)
+    except PlaywrightError:  # the page could not be shown: the step's own error is the one to report
+        pass
+    _record_step(request, step, attribution.status_of(exception), exception)
 
 
 def pytest_bdd_step_func_lookup_error(request, feature, scenario, step, exception):
