@@ -8,9 +8,9 @@ import pytest
 from flask import Flask, make_response, redirect, request
 from werkzeug.serving import make_server
 
-from espro.drivers.browser import Browser
 from espro.drivers.locators import Locators
 from espro.drivers.preparation import BROWSER, HTTP, Preparation, Tab
+from tests.test_page_readers import browser  # noqa: F401  (a fixture: one Chromium for the module)
 
 PAGES: dict[str, str] = {}
 
@@ -44,13 +44,6 @@ def site():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    opened = Browser()
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
@@ -143,22 +136,16 @@ def test_a_get_form_sends_its_fields_in_the_address(tab, site):
     assert (seen["method"], seen["fields"]) == ("GET", [["cp", "75016"]])
 
 
-def test_the_visible_control_is_pressed_not_a_hidden_one_of_the_same_name(tab, site):
+@pytest.mark.parametrize("start", [
+    '<div hidden><a href="/page/wrong">Continuer</a></div><a href="/page/right">Continuer</a>',
+    '<button type="button" onclick="location.href=\'/page/right\'">Continuer</button>',
+], ids=["not-a-hidden-twin", "a-script-left-to-the-browser"])
+def test_pressing_leads_where_a_browser_goes(tab, site, start):
     _serve(site, "right", "<p>la bonne page</p>")
-    tab.open(_serve(site, "hidden", '<div hidden><a href="/page/wrong">Continuer</a></div>'
-                                    '<a href="/page/right">Continuer</a>'))
+    tab.open(_serve(site, "start", start))
     tab.press("Continuer")
     tab._preparation.end()
     assert tab.browser.text() == "la bonne page"
-
-
-def test_a_control_that_needs_a_script_is_left_to_the_browser(tab, site):
-    _serve(site, "scripted-target", "<p>arrivé par le script</p>")
-    tab.open(_serve(site, "scripted", '<button type="button" onclick="location.href=\'/page/scripted-target\'">'
-                                      'Continuer</button>'))
-    tab.press("Continuer")
-    tab._preparation.end()
-    assert tab.browser.text() == "arrivé par le script"
 
 
 def test_what_was_typed_before_the_handover_is_still_in_the_field(tab, site):

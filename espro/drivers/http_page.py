@@ -73,7 +73,7 @@ class HttpPage:
         self._request = browser.context.request
         self._response = None  # (url, status, headers, body) of the page read last, until shown
         self._document = None  # its parsed HTML; None while the browser holds the page
-        self._typed: list[tuple[str, str, str]] = []  # (action, label, value) since the page was read
+        self._typed: list[tuple[str, str, tuple]] = []  # (action, label, its value or none) since the page was read
         self._values: dict = {}  # field element → its value as typed, chosen or checked
         self.scripted: list[str] = []  # what was left to the browser, by name
 
@@ -88,9 +88,7 @@ class HttpPage:
         try:
             self._press(self._control(name))
         except ScriptNeeded:
-            self.scripted.append(name)
-            self.show()
-            self.browser.press(name)
+            self._in_browser("press", name)
 
     def fill(self, label: str, value: str) -> None:
         self._set("fill", label, value, lambda field: field.tag in ("input", "textarea")
@@ -139,8 +137,8 @@ class HttpPage:
         tab.route(lambda address: address.split("#")[0] == url.split("#")[0],
                   lambda route: route.fulfill(status=status, headers=headers, body=body), times=1)
         self.browser.open(url)
-        for action, label, value in self._typed:
-            getattr(self.browser, action)(label, *([value] if action != "check" else []))
+        for action, label, given in self._typed:
+            getattr(self.browser, action)(label, *given)
         self._typed = []
 
     # Reading the page
@@ -195,7 +193,7 @@ class HttpPage:
         return _folded(_text(element)) or _folded(element.get("title", ""))
 
     def _control(self, name: str):
-        css, name = self._override(name)
+        css, name = self.locators.override(name)
         if css is not None:
             found = self._shown(CSSSelector(css)(self._document))
         else:
@@ -206,7 +204,7 @@ class HttpPage:
         return found[0]
 
     def _field(self, label: str, finder=None):
-        css, name = self._override(label)
+        css, name = self.locators.override(label)
         if css is not None:
             found = self._shown(CSSSelector(css)(self._document))
         else:
@@ -221,13 +219,17 @@ class HttpPage:
         return [element for element in document.iter() if _role(element) == "checkbox"
                 or element.tag == "input" and element.get("type", "").lower() == "checkbox"]
 
-    def _override(self, key: str) -> tuple[str | None, str]:
-        return self.locators.override(key)
+    def _in_browser(self, action: str, name: str, *value: str) -> None:
+        """What HTTP cannot do: the browser shows the page, then does it."""
+        self.scripted.append(name)
+        self.show()
+        getattr(self.browser, action)(name, *value)
 
     def _set(self, action: str, label: str, value: str, plain, finder=None) -> None:
         """Type, choose or check: kept for the form's submission, and to type again once shown."""
+        given = (value,) if action != "check" else ()
         if self._document is None:
-            return getattr(self.browser, action)(label, *([value] if action != "check" else []))
+            return getattr(self.browser, action)(label, *given)
         try:
             field = self._field(label, finder)
             if not plain(field) or field.get("disabled") is not None or field.get("readonly") is not None:
@@ -235,10 +237,8 @@ class HttpPage:
             self._values[field] = True if action == "check" else self._option(field, value) \
                 if action == "choose" else value
         except ScriptNeeded:
-            self.scripted.append(label)
-            self.show()
-            return getattr(self.browser, action)(label, *([value] if action != "check" else []))
-        self._typed.append((action, label, value))
+            return self._in_browser(action, label, *given)
+        self._typed.append((action, label, given))
 
     @staticmethod
     def _option(select, label: str) -> str:
