@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import string
+from functools import lru_cache
 
 from captcha.audio import AudioCaptcha
 from captcha.image import ImageCaptcha
@@ -60,7 +61,13 @@ def check(answer: str | None) -> bool:
 
 
 def image_png(challenge: CaptchaChallenge) -> bytes:
-    return _image.generate(challenge.answer, format="png").getvalue()
+    return _drawn(challenge.id, challenge.answer)
+
+
+@lru_cache(maxsize=256)
+def _drawn(challenge_id: str, answer: str) -> bytes:
+    """Drawn once per challenge (40 ms): the page and a reload show the same image."""
+    return _image.generate(answer, format="png").getvalue()
 
 
 def audio_wav(challenge: CaptchaChallenge) -> bytes:
