@@ -3,6 +3,7 @@
 import httpx
 
 from espro import schemas
+from espro.drivers.http_client import cookie_header, shared_client
 from espro.errors import HookFailed, NotVerified
 
 TOKEN_HEADER = "X-Conformance-Token"
@@ -40,11 +41,10 @@ class HooksClient:
             raise NotVerified(f"le profil ne déclare pas le crochet de test « {hook} »")
         declared = f"le crochet déclaré {method} {path}"
         try:
-            response = httpx.request(
+            response = shared_client().request(
                 method,
                 self.url + path,
-                headers={TOKEN_HEADER: self.token},
-                cookies=cookies,
+                headers={TOKEN_HEADER: self.token, **cookie_header(cookies)},
                 json=payload,
                 timeout=self.timeout_s,
             )

@@ -4,19 +4,12 @@ They answer like MaildirReader (`messages_for`), so `wait_for` and the steps use
 Every failure of the server ends in a RunError of one French line, never in a traceback.
 """
 
-from functools import cache
-
 import httpx
 
+from espro.drivers.http_client import shared_client
 from espro.errors import RunError
 
 MAILPIT_PAGE = 50  # Mailpit's own default page size for a search
-
-
-@cache
-def _client() -> httpx.Client:
-    """One HTTP client for the process: building one costs ~0.1 s (its TLS context), too much for each poll."""
-    return httpx.Client()
 
 
 def _addressed_to(address: str, summary: dict, fields: tuple[str, ...], key: str) -> bool:
@@ -41,7 +34,7 @@ class _HttpMailReader:
 
     def _call(self, method: str, path: str, **options) -> httpx.Response:
         try:
-            response = _client().request(method, self.url + path, timeout=self.timeout_s, **options)
+            response = shared_client().request(method, self.url + path, timeout=self.timeout_s, **options)
         except httpx.HTTPError as error:
             reason = " ".join(str(error).split())
             raise RunError(f"serveur {self.server} injoignable : {self.url} ({type(error).__name__}: {reason})") from None
