@@ -46,7 +46,15 @@ def run(args, pytest_args) -> int:
         command += ["--espro-seed", str(args.espro_seed)]
     if args.strict:
         command.append("--espro-strict")
-    return RUN_EXIT.get(int(pytest.main(command + pytest_args)), 2)
+    return RUN_EXIT.get(int(pytest.main(command + workers(args, pytest_args) + pytest_args)), 2)
+
+
+def workers(args, pytest_args: list[str]) -> list[str]:
+    """The whole suite runs on one process per core unless `-n` says otherwise: the run is bound by
+    the CPU its browsers use (README, « Mesurer »: on 2 cores, -n 2 beats -n 3 and -n 4). One
+    scenario runs alone, without the workers' start-up."""
+    chosen = any(arg.startswith(("-n", "--numprocesses")) or arg == "no:xdist" for arg in pytest_args)
+    return [] if chosen or args.scenarios else ["-n", "auto"]
 
 
 def doctor(args) -> int:

@@ -153,3 +153,19 @@ def test_doctor_that_cannot_check_is_exit_2(tmp_path, profile_text, environ, exp
     assert status == 2
     assert expected in "\n".join(table + errors)
     assert len(errors) <= 1
+
+
+@pytest.mark.parametrize("scenarios, pytest_args, expected", [
+    ([], [], ["-n", "auto"]),
+    ([], ["-k", "connexion"], ["-n", "auto"]),
+    ([], ["-n", "4"], []),
+    ([], ["-n0"], []),
+    ([], ["--numprocesses=3"], []),
+    ([], ["-p", "no:xdist"], []),
+    (["steps/test_conformance.py::test_x"], [], []),
+], ids=["whole-suite", "selection", "n-given", "n-attached", "long-option", "xdist-off", "one-scenario"])
+def test_run_uses_one_process_per_core_unless_told(scenarios, pytest_args, expected):
+    from argparse import Namespace
+
+    from espro.cli import workers
+    assert workers(Namespace(scenarios=scenarios), pytest_args) == expected
