@@ -29,7 +29,7 @@ def _check(profile) -> None:
 
 def _suite_once(profile, report: Path) -> tuple[float, float]:
     """The journey alone through `espro run`: the command's wall time and the scenario's own time."""
-    elapsed, result = run(profile.source, report, "-m", JOURNEY_MARK, serve=False)
+    elapsed, result = run(profile.source, report, "-m", JOURNEY_MARK, "-n", "0", serve=False)  # one scenario: no workers
     scenarios = [scenario for scenario in result["scenarios"] if JOURNEY_MARK in scenario["tags"]]
     if len(scenarios) != 1 or scenarios[0]["verdict"] != "passed":
         why = scenarios[0].get("reason", scenarios[0]["verdict"]) if scenarios else "aucun scénario joué"
