@@ -11,24 +11,21 @@ CONFORMANCE_MODULE = "steps/test_conformance.py"
 
 
 def serve(args) -> int:
-    """Start the reference implementation (Flask) until interrupted."""
+    """Start the reference implementation (gunicorn, several workers) until interrupted."""
     token = os.environ.get("CONFORMANCE_TOKEN", "")
     if args.test_mode and not token:
         print("espro serve : --test-mode demande la variable CONFORMANCE_TOKEN (le jeton des crochets)", file=sys.stderr)
         return 2
-    from werkzeug.serving import run_simple
-
-    from reference_impl import create_app
+    from reference_impl.serving import CannotListen, serve as serve_reference
 
     overrides = {"ESPRO_TEST_MODE": "1" if args.test_mode else "0", "CONFORMANCE_TOKEN": token,
                  "ESPRO_MAIL_HOST": args.mail_host, "ESPRO_MAIL_PORT": args.mail_port}
     if args.database_url:
         overrides["DATABASE_URL"] = args.database_url
-    app = create_app(overrides)
     try:
-        run_simple(args.host, args.port, app, threaded=True)
-    except OSError as error:
-        print(f"espro serve : impossible d'écouter sur {args.host}:{args.port} ({error.strerror or error})", file=sys.stderr)
+        serve_reference(args.host, args.port, overrides, workers=args.workers)
+    except CannotListen as error:
+        print(f"espro serve : {error}", file=sys.stderr)
         return 2
     return 0
 
@@ -113,6 +110,7 @@ def parser() -> argparse.ArgumentParser:
     served.add_argument("--database-url", help="base SQLAlchemy (défaut : fichier SQLite de l'instance)")
     served.add_argument("--mail-host", default="127.0.0.1")
     served.add_argument("--mail-port", type=int, default=2525)
+    served.add_argument("--workers", type=int, default=3, help="processus gunicorn (défaut : 3)")
 
     ran = commands.add_parser("run", help="éprouver une cible décrite par un profil",
                               epilog="Les autres options (-k, -m, -x, -n ...) passent à pytest.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from datetime import timedelta
 
 from flask import Flask, render_template
@@ -33,6 +34,24 @@ def _settings(overrides: dict) -> dict:
     }
 
 
+def _instance_secret(folder: str) -> str:
+    """The key that signs sessions, made once and kept in the instance folder (owner-only), so that
+    a restart or another worker still reads the sessions it signed. Written whole under another
+    name, then linked in place: two processes starting at once end with the same key."""
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, "secret_key")
+    if not os.path.exists(path):
+        with tempfile.NamedTemporaryFile("w", dir=folder, prefix=".secret_key.", encoding="ascii") as made:
+            made.write(secrets.token_hex(32))
+            made.flush()
+            try:
+                os.link(made.name, path)
+            except FileExistsError:
+                pass
+    with open(path, encoding="ascii") as kept:
+        return kept.read().strip()
+
+
 def create_app(overrides: dict | None = None) -> Flask:
     """Build the application.
 
@@ -48,7 +67,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         database_url = "sqlite:///" + os.path.join(app.instance_path, "espro-reference.sqlite")
     app.config.update(
         SQLALCHEMY_DATABASE_URI=database_url,
-        SECRET_KEY=settings["SECRET_KEY"] or secrets.token_hex(32),
+        SECRET_KEY=settings["SECRET_KEY"] or _instance_secret(app.instance_path),
         TEST_MODE=str(settings["ESPRO_TEST_MODE"]) == "1",
         CONFORMANCE_TOKEN=settings["CONFORMANCE_TOKEN"],
         MAIL_HOST=settings["ESPRO_MAIL_HOST"],

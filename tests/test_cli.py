@@ -2,6 +2,7 @@
 
 import json
 import os
+import socket
 import subprocess
 import sys
 
@@ -53,6 +54,18 @@ def test_serve_without_token_in_test_mode_is_one_line():
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "espro serve : --test-mode demande la variable CONFORMANCE_TOKEN (le jeton des crochets)"]
+
+
+def test_serve_on_a_taken_port_is_one_line():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "espro", "serve", "--port", str(port)],
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"espro serve : impossible d'écouter sur 127.0.0.1:{port} (Address already in use)"]
 
 
 def test_run_of_one_scenario_from_another_folder(tmp_path):
