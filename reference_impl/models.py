@@ -53,6 +53,10 @@ class ActivationRequest(db.Model):
     code = db.Column(db.String(12), unique=True, nullable=False)
     email = db.Column(db.String(100), nullable=False)
     email_key = db.Column(db.String(100), index=True, nullable=False)
+    # The address key while the request may still be activated, NULL once used or expired: the
+    # database itself then refuses a second open request for one address, however many sessions
+    # press « Valider » at once.
+    open_key = db.Column(db.String(100), unique=True)
     password_hash = db.Column(db.String(255), nullable=False)
     profile = db.Column(JSON, nullable=False)
     sent_at = db.Column(UTCDateTime, nullable=False)

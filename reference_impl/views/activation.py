@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 
 from .. import auth, captcha, clock
 from ..extensions import db
 from ..formatting import PARIS
 from ..models import ActivationRequest, Space
 from ..validation import (
-    ACTIVATION_ADDRESS, ADDRESS_TAKEN, CAPTCHA_WRONG, REQUIRED,
+    ACTIVATION_ADDRESS, ADDRESS_TAKEN, CAPTCHA_WRONG, CODE_USED, REQUIRED,
     check_code_syntax, code_refusal, email_key,
 )
 
@@ -82,14 +84,23 @@ def identifiers():
         return _identifiers_page(pending, email, 422, errors={"email": ACTIVATION_ADDRESS})
     if db.session.scalar(db.select(Space.id).filter_by(email_key=pending.email_key)):
         return _identifiers_page(pending, email, 422, alerts={"email": ADDRESS_TAKEN})
+    claimed = db.session.execute(  # the code is used once: of sessions that send it at once, one wins
+        update(ActivationRequest).where(ActivationRequest.id == pending.id, ActivationRequest.used_at.is_(None))
+        .values(used_at=now, open_key=None)).rowcount
+    if claimed != 1:
+        db.session.rollback()
+        return _identifiers_page(pending, email, 422, alerts={"code": CODE_USED})
     space = Space(
         email=pending.email, email_key=pending.email_key, password_hash=pending.password_hash,
         profile=pending.profile, created_at=now,
     )
     db.session.add(space)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:  # the address got its space through another request meanwhile
+        db.session.rollback()
+        return _identifiers_page(pending, email, 422, alerts={"email": ADDRESS_TAKEN})
     space.subscriber_number = f"{now.astimezone(PARIS).year}{space.id:010d}"
-    pending.used_at = now
     db.session.commit()
     auth.sign_in(space)
     return redirect(url_for("activation.recap"), 303)

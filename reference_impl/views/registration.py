@@ -5,7 +5,9 @@ from __future__ import annotations
 import secrets
 import string
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 
 from .. import captcha, clock, drafts
 from .. import profile as fields
@@ -14,7 +16,7 @@ from ..mail import MailError, send_activation
 from ..models import ActivationRequest
 from ..security import hash_password
 from ..validation import (
-    CAPTCHA_WRONG, address_refusal, check_email, check_identifiers, check_profile, email_key,
+    ADDRESS_PENDING, CAPTCHA_WRONG, address_refusal, check_email, check_identifiers, check_profile, email_key,
 )
 
 bp = Blueprint("registration", __name__)
@@ -173,16 +175,26 @@ def recap():
     now = clock.now()
     if alerts := _recheck(draft, now):
         return _recap_page(draft, 422, alerts)
+    key = email_key(draft.email)
+    db.session.execute(update(ActivationRequest)  # an expired request no longer holds its address
+                       .where(ActivationRequest.open_key == key,
+                              ActivationRequest.sent_at <= now - current_app.config["ACTIVATION_DELAY"])
+                       .values(open_key=None))
     request_row = ActivationRequest(
         code="".join(secrets.choice(CODE_ALPHABET) for _ in range(12)),
         email=draft.email,
-        email_key=email_key(draft.email),
+        email_key=key,
+        open_key=key,
         password_hash=draft.password_hash,
         profile=draft.profile,
         sent_at=now,
     )
     db.session.add(request_row)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:  # another session's « Valider » for this address won
+        db.session.rollback()
+        return _recap_page(draft, 422, {"email": ADDRESS_PENDING})
     try:
         send_activation(request_row.email, request_row.code, now)
     except MailError:
