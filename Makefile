@@ -11,8 +11,10 @@ export CONFORMANCE_TOKEN ?= espro-reference-token
 demo: bootstrap
 	$(BIN)/espro run --profile $(PROFILE) --serve-reference --report reports/demo
 
+# The reference's race tests run on SQLite and on PostgreSQL: tools/postgres.sh installs and starts it.
 test: bootstrap
-	$(BIN)/pytest -n 2 --profile $(PROFILE) --serve-reference --report reports/test
+	url=$$(sh tools/postgres.sh) && ESPRO_POSTGRES_URL=$$url \
+	  $(BIN)/pytest -n 2 --profile $(PROFILE) --serve-reference --report reports/test
 
 # The README's figures (« Mesurer »): the whole suite, then the journey beside a plain Playwright script.
 bench: bootstrap
