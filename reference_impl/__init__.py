@@ -10,7 +10,7 @@ from datetime import timedelta
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 
-from . import clock, formatting
+from . import clock, formatting, headers
 from .extensions import csrf, db
 from .hooks import bp as hooks_bp
 from .views import activation, captcha, login, registration, space
@@ -73,12 +73,12 @@ def create_app(overrides: dict | None = None) -> Flask:
         MAIL_HOST=settings["ESPRO_MAIL_HOST"],
         MAIL_PORT=int(settings["ESPRO_MAIL_PORT"]),
         ACTIVATION_DELAY=timedelta(hours=48),
-        SESSION_COOKIE_SAMESITE="Lax",
     )
     app.config.update({k: v for k, v in overrides.items() if k not in ENV_DEFAULTS})
 
     db.init_app(app)
     csrf.init_app(app)
+    headers.install(app)
     for module in (login, registration, activation, space, captcha):
         app.register_blueprint(module.bp)
     if app.config["TEST_MODE"]:

@@ -17,20 +17,14 @@ def _shown(challenge_id: str):
     return challenge
 
 
-def _no_store(body: bytes, mimetype: str) -> Response:
-    response = Response(body, mimetype=mimetype)
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @bp.get("/<challenge_id>.png")
 def image(challenge_id: str):
-    return _no_store(captcha.image_png(_shown(challenge_id)), "image/png")
+    return Response(captcha.image_png(_shown(challenge_id)), mimetype="image/png")
 
 
 @bp.get("/<challenge_id>.wav")
 def audio(challenge_id: str):
-    return _no_store(captcha.audio_wav(_shown(challenge_id)), "audio/wav")
+    return Response(captcha.audio_wav(_shown(challenge_id)), mimetype="audio/wav")
 
 
 @bp.get("/nouvelle")

@@ -38,5 +38,4 @@ def recap_pdf():
     body = build_recap(auth.current_space(), clock.now())
     return Response(body, mimetype="application/pdf", headers={
         "Content-Disposition": 'inline; filename="recapitulatif-espace-professionnel.pdf"',
-        "Cache-Control": "no-store",
     })

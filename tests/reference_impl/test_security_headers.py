@@ -1,0 +1,64 @@
+"""What every response tells the browser: the security headers, no cache for what is personal,
+the session cookie's flags; and a login starts a new session."""
+
+from __future__ import annotations
+
+import pytest
+
+from reference_impl.headers import SECURITY_HEADERS
+
+
+@pytest.fixture
+def pages(visitor, activated):
+    """A response of each kind: pages of each part, the PDF, a CAPTCHA image, errors."""
+    client = visitor.client
+    challenge = client.get("/").get_data(as_text=True).split('/captcha/', 1)[1].split('.png', 1)[0]
+    return {
+        "login": client.get("/"),
+        "terms": client.get("/creation/conditions-generales"),
+        "activation": client.get("/activation"),
+        "space": client.get("/espace"),
+        "pdf": client.get("/espace/recapitulatif.pdf"),
+        "captcha image": client.get(f"/captcha/{challenge}.png"),
+        "not found": client.get("/nulle-part"),
+        "csrf refused": client.post("/", data={"email": "x"}),
+    }
+
+
+def test_every_response_carries_the_security_headers(pages):
+    for kind, response in pages.items():
+        for header, value in SECURITY_HEADERS.items():
+            assert response.headers.get(header) == value, f"{kind}: {header}"
+
+
+def test_pages_and_the_pdf_are_never_cached(pages):
+    for kind, response in pages.items():
+        assert response.headers.get("Cache-Control") == "no-store", kind
+    assert pages["pdf"].mimetype == "application/pdf" and pages["space"].status_code == 200
+
+
+def test_static_files_may_be_cached(client):
+    response = client.get("/static/style.css")
+    assert response.status_code == 200 and "no-store" not in response.headers.get("Cache-Control", "")
+
+
+def _session_cookie(response) -> str:
+    return next(value for value in response.headers.getlist("Set-Cookie") if value.startswith("session="))
+
+
+def test_session_cookie_is_httponly_and_samesite_and_secure_only_over_https(app):
+    plain = _session_cookie(app.test_client().get("/"))
+    assert "HttpOnly" in plain and "SameSite=Lax" in plain and "Secure" not in plain
+    secure = _session_cookie(app.test_client().get("/", base_url="https://localhost"))
+    assert "Secure" in secure
+    assert app.test_client().get("/", base_url="https://localhost").headers["Strict-Transport-Security"]
+
+
+def test_a_login_starts_a_new_session(visitor, activated):
+    visitor.post("/deconnexion")
+    visitor.accept_terms()  # a registration under way: its draft is in the session
+    with visitor.client.session_transaction() as before:
+        assert "draft_id" in before
+    visitor.login(activated)
+    with visitor.client.session_transaction() as after:
+        assert "draft_id" not in after and after.get("space_id")
