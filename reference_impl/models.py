@@ -50,7 +50,7 @@ class ActivationRequest(db.Model):
     """A validated registration waiting for its activation code (48 h)."""
 
     id = db.Column(db.Integer, primary_key=True)
-    code = db.Column(db.String(12), unique=True, nullable=False)
+    code_digest = db.Column(db.String(64), unique=True, nullable=False)  # the code itself is only e-mailed
     email = db.Column(db.String(100), nullable=False)
     email_key = db.Column(db.String(100), index=True, nullable=False)
     # The address key while the request may still be activated, NULL once used or expired: the

@@ -10,6 +10,7 @@ from .. import auth, captcha, clock
 from ..extensions import db
 from ..formatting import PARIS
 from ..models import ActivationRequest, Space
+from ..security import code_digest
 from ..validation import (
     ACTIVATION_ADDRESS, ADDRESS_TAKEN, CAPTCHA_WRONG, CODE_USED, REQUIRED,
     check_code_syntax, code_refusal, email_key,
@@ -19,6 +20,7 @@ bp = Blueprint("activation", __name__, url_prefix="/activation")
 
 STEPS = ("Code d'activation", "Identifiants", "Récapitulatif")
 _REQUEST_KEY = "activation_request_id"
+_CODE_KEY = "activation_code"
 
 
 def _step(step: int, template: str, status: int = 200, **context):
@@ -45,7 +47,7 @@ def submit_code():
     if message := check_code_syntax(typed):
         errors["code"] = message
     else:
-        found = db.session.scalar(db.select(ActivationRequest).filter_by(code=typed))
+        found = db.session.scalar(db.select(ActivationRequest).filter_by(code_digest=code_digest(typed)))
         if message := code_refusal(found, clock.now()):
             errors["code"] = message
     if not captcha.check(request.form.get("captcha")):
@@ -53,6 +55,7 @@ def submit_code():
     if errors:
         return _code_page(typed, 422, errors)
     session[_REQUEST_KEY] = found.id
+    session[_CODE_KEY] = typed  # shown on the next steps; the database keeps only its digest
     return redirect(url_for("activation.identifiers"), 303)
 
 
@@ -63,7 +66,7 @@ def _pending():
 
 
 def _identifiers_page(pending, email="", status=200, errors=None, alerts=None):
-    return _step(1, "activation/identifiers.html", status, code=pending.code, email=email,
+    return _step(1, "activation/identifiers.html", status, code=session.get(_CODE_KEY, ""), email=email,
                  errors=errors or {}, alerts=alerts or {})
 
 

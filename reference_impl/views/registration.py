@@ -14,7 +14,7 @@ from .. import profile as fields
 from ..extensions import db
 from ..mail import MailError, send_activation
 from ..models import ActivationRequest
-from ..security import hash_password
+from ..security import code_digest, hash_password
 from ..validation import (
     ADDRESS_PENDING, CAPTCHA_WRONG, address_refusal, check_email, check_identifiers, check_profile, email_key,
 )
@@ -180,8 +180,9 @@ def recap():
                        .where(ActivationRequest.open_key == key,
                               ActivationRequest.sent_at <= now - current_app.config["ACTIVATION_DELAY"])
                        .values(open_key=None))
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
     request_row = ActivationRequest(
-        code="".join(secrets.choice(CODE_ALPHABET) for _ in range(12)),
+        code_digest=code_digest(code),
         email=draft.email,
         email_key=key,
         open_key=key,
@@ -196,7 +197,7 @@ def recap():
         db.session.rollback()
         return _recap_page(draft, 422, {"email": ADDRESS_PENDING})
     try:
-        send_activation(request_row.email, request_row.code, now)
+        send_activation(request_row.email, code, now)
     except MailError:
         db.session.rollback()
         return _recap_page(draft, 503, {"courriel": MAIL_FAILED})
