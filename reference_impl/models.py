@@ -81,6 +81,16 @@ class Space(db.Model):
         return f"{self.profile['last_name']} {self.profile['first_name']}"
 
 
+class Failure(db.Model):
+    """One wrong code or wrong password, by client address or by target (reference_impl.throttle)."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    kind = db.Column(db.String(20), nullable=False)
+    key = db.Column(db.String(255), nullable=False)
+    at = db.Column(UTCDateTime, nullable=False)
+    __table_args__ = (db.Index("failure_lookup", "kind", "key", "at"),)
+
+
 class CertificateSpace(db.Model):
     """An address that belongs to a space with certificate (set by a test hook)."""
 

@@ -6,7 +6,7 @@ from flask import Blueprint, redirect, render_template, request, session, url_fo
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
-from .. import auth, captcha, clock
+from .. import auth, captcha, clock, throttle
 from ..extensions import db
 from ..formatting import PARIS
 from ..models import ActivationRequest, Space
@@ -43,12 +43,17 @@ def code():
 @bp.post("")
 def submit_code():
     typed = request.form.get("code", "").strip()
+    now = clock.now()
+    if throttle.blocked("code", None, now):
+        return _code_page(typed, 429, {"code": throttle.TOO_MANY})
     errors = {}
     if message := check_code_syntax(typed):
         errors["code"] = message
     else:
         found = db.session.scalar(db.select(ActivationRequest).filter_by(code_digest=code_digest(typed)))
-        if message := code_refusal(found, clock.now()):
+        if found is None:
+            throttle.failed("code", None, now)
+        if message := code_refusal(found, now):
             errors["code"] = message
     if not captcha.check(request.form.get("captcha")):
         errors["captcha"] = CAPTCHA_WRONG
@@ -83,7 +88,11 @@ def identifiers():
         return _identifiers_page(pending, email, 422, alerts={"code": refusal})
     if not email:
         return _identifiers_page(pending, email, 422, errors={"email": REQUIRED})
+    request_key = f"request-{pending.id}"  # whoever holds a code must still know its address
+    if throttle.blocked("code", request_key, now):
+        return _identifiers_page(pending, email, 429, alerts={"code": throttle.TOO_MANY})
     if email_key(email) != pending.email_key:
+        throttle.failed("code", request_key, now)
         return _identifiers_page(pending, email, 422, errors={"email": ACTIVATION_ADDRESS})
     if db.session.scalar(db.select(Space.id).filter_by(email_key=pending.email_key)):
         return _identifiers_page(pending, email, 422, alerts={"email": ADDRESS_TAKEN})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from .. import auth, captcha
+from .. import auth, captcha, clock, throttle
 from ..extensions import db
 from ..models import Space
 from ..security import verify_password
@@ -37,12 +37,17 @@ def index():
 @bp.post("/")
 def submit():
     email = request.form.get("email", "").strip()
+    key, now = email_key(email), clock.now()
+    if throttle.blocked("password", key, now):  # known address or not: the answer does not tell
+        return _page(email, alerts={"connexion": throttle.TOO_MANY}, status=429)
     if not captcha.check(request.form.get("captcha")):
         return _page(email, errors={"captcha": CAPTCHA_WRONG}, status=422)
-    space = db.session.scalar(db.select(Space).filter_by(email_key=email_key(email)))
+    space = db.session.scalar(db.select(Space).filter_by(email_key=key))
     password_hash = space.password_hash if space else None
     if not verify_password(password_hash, request.form.get("password", "")):
+        throttle.failed("password", key, now)
         return _page(email, alerts={"connexion": LOGIN_REFUSED}, status=422)
+    throttle.succeeded("password", key)
     auth.sign_in(space)
     return redirect(url_for("space.home"), 303)
 
