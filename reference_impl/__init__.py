@@ -9,6 +9,8 @@ from datetime import timedelta
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import InternalServerError
 
 from . import clock, formatting, headers
 from .extensions import csrf, db
@@ -50,6 +52,14 @@ def _instance_secret(folder: str) -> str:
                 pass
     with open(path, encoding="ascii") as kept:
         return kept.read().strip()
+
+
+def _unavailable() -> str:
+    return render_template(
+        "message.html",
+        title="Service momentanément indisponible",
+        alert="Le service ne peut pas répondre pour le moment. Rien n'a été enregistré : veuillez réessayer plus tard.",
+    )
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -96,6 +106,17 @@ def create_app(overrides: dict | None = None) -> Flask:
             title="Formulaire refusé",
             alert="Le formulaire a expiré ou n'est pas valide. Veuillez recommencer.",
         ), 400
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(error):
+        """A locked or full database, a lost connection: a page that says so, nothing half-recorded."""
+        db.session.rollback()
+        app.logger.error("base de données indisponible : %s", error.orig)
+        return _unavailable(), 503
+
+    @app.errorhandler(InternalServerError)
+    def unexpected(error):
+        return _unavailable(), 500
 
     with app.app_context():
         db.create_all()

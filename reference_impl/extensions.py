@@ -7,6 +7,7 @@ from sqlalchemy.engine import Engine
 
 db = SQLAlchemy()
 csrf = CSRFProtect()
+SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
 def _is_sqlite(dbapi_connection) -> bool:
@@ -23,7 +24,7 @@ def _sqlite_settings(dbapi_connection, _record) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import subprocess
 import sys
 import time
@@ -69,16 +70,29 @@ class HttpClient:
         return Answer(self.http.post(url, data=data, json=json, headers=headers, follow_redirects=follow_redirects))
 
 
+class Served:
+    """A running `espro serve`: its base URL, and the crash a test may cause it."""
+
+    def __init__(self, url: str, process: subprocess.Popen):
+        self.url, self.process = url, process
+
+    def kill_hard(self) -> None:
+        """SIGKILL to the master and its workers at once, as a crash of the machine would."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+
 @contextmanager
-def serving(database_url: str, mail_port: int, token: str, folder: Path):
-    """`espro serve --test-mode` on a free port, as users run it; its base URL. It must end
-    without having written a traceback."""
-    port = free_port()
-    log = open(folder / "serve.log", "w+b")
+def serving(database_url: str, mail_port: int, token: str, folder: Path, port: int | None = None):
+    """`espro serve --test-mode` on a free port (or `port`), as users run it, in a process group of its
+    own (`Served`). It must end without having written a traceback."""
+    port = port or free_port()
+    log = open(folder / f"serve-{port}-{time.monotonic_ns()}.log", "w+b")
     server = subprocess.Popen(
         [sys.executable, "-m", "espro", "serve", "--port", str(port), "--test-mode", "--database-url", database_url,
          "--mail-port", str(mail_port)],
-        cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "CONFORMANCE_TOKEN": token})
+        cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "CONFORMANCE_TOKEN": token},
+        start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     try:
@@ -91,10 +105,11 @@ def serving(database_url: str, mail_port: int, token: str, folder: Path):
                     log.seek(0)
                     raise AssertionError(f"espro serve n'a pas démarré : {log.read().decode()[-2000:]}") from None
                 time.sleep(0.2)
-        yield base
+        yield Served(base, server)
     finally:
-        server.terminate()
-        server.wait(timeout=15)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=15)
         log.seek(0)
         written = log.read().decode(errors="replace")
         log.close()

@@ -23,8 +23,8 @@ def database_url(request, tmp_path):
 
 @pytest.fixture
 def served(database_url, mail_sink, tmp_path):
-    with serving(database_url, mail_sink.port, TOKEN, tmp_path) as base:
-        yield base
+    with serving(database_url, mail_sink.port, TOKEN, tmp_path) as server:
+        yield server.url
 
 
 @pytest.fixture
