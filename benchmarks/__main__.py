@@ -13,7 +13,7 @@ from pathlib import Path
 from espro import profile as profiles
 from espro.errors import RunError
 
-from benchmarks import fresh_clone, journey, suite
+from benchmarks import flakes, fresh_clone, journey, suite
 
 DEFAULT_PROFILE = "fixtures/profiles/reference.yaml"
 
@@ -32,6 +32,8 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--runs", type=positive, default=3, help="essais du parcours, suite et script (défaut : 3)")
     main.add_argument("--journey-only", action="store_true", help="le parcours seul, sans la suite complète")
     main.add_argument("--fresh-clone", action="store_true", help="aussi `make test` sur un clone neuf (~50 min)")
+    main.add_argument("--flakes", type=positive, metavar="N",
+                      help="seulement : N courses complètes, et les scénarios dont le verdict change")
     return main
 
 
@@ -46,6 +48,10 @@ def main(argv=None) -> int:
     try:
         target = profiles.load(Path(args.profile).resolve())  # the runs start in the repository's root
         print(f"Python {platform.python_version()}, {load()}")
+        if args.flakes:
+            flakes.measure(target, args.flakes, args.workers)
+            print(f"Fin : {load()}")
+            return 0
         if not args.journey_only:
             suite.measure(target, args.workers)
         journey.measure(target, args.runs)
