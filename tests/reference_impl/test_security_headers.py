@@ -62,3 +62,12 @@ def test_a_login_starts_a_new_session(visitor, activated):
     visitor.login(activated)
     with visitor.client.session_transaction() as after:
         assert "draft_id" not in after and after.get("space_id")
+
+
+def test_every_form_refuses_a_post_without_its_csrf_token(app, visitor, activated):
+    posted = [rule.rule for rule in app.url_map.iter_rules()
+              if "POST" in rule.methods and not rule.rule.startswith("/__conformance__")]
+    assert len(posted) >= 8
+    for path in posted:
+        refused = visitor.client.post(path, data={"email": activated, "captcha": "X", "terms": "1"})
+        assert refused.status_code == 400 and "Formulaire refusé" in refused.get_data(as_text=True), path
