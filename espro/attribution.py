@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from espro import catalogue, gherkin_view
-from espro.errors import HookFailed, NotVerified
+from espro.errors import NotVerified, TargetFailed
 
 PASSED, FAILED, WARNING, NOT_VERIFIED = "passed", "failed", "warning", "not-verified"
 RANK = {PASSED: 0, NOT_VERIFIED: 1, WARNING: 2, FAILED: 3}
@@ -46,7 +46,7 @@ def tolerate(request, error: AssertionError) -> bool:
     step and the scenario goes on. A strict run tolerates nothing."""
     current = request.node.stash.get(STEP_KEY, None)
     if current is None or not current["rules"] or request.config.stash.get(STRICT_KEY, False) \
-            or isinstance(error, HookFailed):
+            or isinstance(error, TargetFailed):
         return False
     if any(catalogue.force(rule) != catalogue.RECOMMANDATION for rule in current["rules"]):
         return False
@@ -64,8 +64,8 @@ def step_record(node, step, status: str, error: BaseException | None = None) -> 
     elif error is not None:
         record["message"] = _message(error)
         # What the target did (a check that failed, a control it does not show), not an error of
-        # the suite's own; a declared hook that fails is the target's failure in any step.
-        if isinstance(error, (AssertionError, PlaywrightError)) and not isinstance(error, HookFailed):
+        # the suite's own; a target that fails to answer (a declared hook included) fails any step.
+        if isinstance(error, (AssertionError, PlaywrightError)) and not isinstance(error, TargetFailed):
             record["by_target"] = True
             if step.type == "given":
                 record["preparation"] = True

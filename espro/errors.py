@@ -12,6 +12,11 @@ class NotVerified(Exception):
     """
 
 
-class HookFailed(AssertionError):
-    """A hook the profile declares did not answer as contract §3 says: the target's failure,
-    even while a scenario prepares its state (never "not verified")."""
+class TargetFailed(AssertionError):
+    """The target did not answer as any web server must (a server error, no answer in time, a
+    connection closed without an answer): its failure in any step, even while a scenario prepares
+    its state (never "not verified"), and never a mere warning: no reading of the guide allows it."""
+
+
+class HookFailed(TargetFailed):
+    """A hook the profile declares did not answer as contract §3 says."""

@@ -6,6 +6,8 @@ import mimetypes
 import os
 import re
 import shutil
+import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -16,7 +18,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from espro.drivers.locators import PAGE_ERROR, STEP_MARKER, Locators, label_source
-from espro.errors import RunError
+from espro.errors import RunError, TargetFailed
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -29,6 +31,10 @@ CHROMIUM_ARGS = [
 CONNECT_TIMEOUT_MS = 30_000
 MISSING_CONTROL_WAIT_MS = 2_000  # how long a control the page lacks may take to appear
 POPUP_WAIT_MS = 2_000  # how long a click that showed nothing may take to open a window
+SETTLE_POLL_MS = 50  # how often a page load that has not ended yet is looked at again
+# The browser's reason for a page load it gave up on, where the target has no part in it (a
+# download, or another navigation that took over).
+ABORTED = "net::ERR_ABORTED"
 # DOM snapshots are what makes a trace worth opening (+10 to 25 % per scenario, some 20 KB); the
 # screencast would add 60 to 85 % and some 7 MB, for pictures the snapshots already show.
 TRACE_OPTIONS = {"screenshots": False, "snapshots": True, "sources": False}
@@ -122,6 +128,19 @@ VALUES_SHOWN = """([exact, line]) => {
 }"""
 
 
+def server_error(method: str, url: str, status: int) -> TargetFailed:
+    return TargetFailed(f"la cible a répondu {status} (erreur du serveur) à {method} {url}")
+
+
+def no_answer(method: str, url: str, failure: str | None, timeout_s: float) -> TargetFailed:
+    """What the target did with a request it did not answer, in one line: `failure` is the
+    browser's reason (net::ERR_EMPTY_RESPONSE, socket hang up...), None when nothing came in time."""
+    if failure is None:
+        return TargetFailed(f"la cible n'a pas répondu à {method} {url} en {timeout_s:g} s (timeouts.page du profil)")
+    closed = "connexion refusée" if "REFUSED" in failure.upper() else "connexion fermée sans réponse"
+    return TargetFailed(f"la cible n'a pas répondu à {method} {url} : {closed} ({failure})")
+
+
 def chromium_executable(playwright) -> str | None:
     """ESPRO_CHROMIUM, else Playwright's own Chromium where installed, else the system's."""
     chosen = os.environ.get("ESPRO_CHROMIUM")
@@ -171,7 +190,7 @@ class Browser:
         """A fresh context; with `trace`, it records a Playwright trace that `WebPage.save_trace` keeps."""
         context = self._browser.new_context(locale="fr-FR", base_url=base_url)
         context.set_default_timeout(timeout_s * 1000)
-        return WebPage(context, locators, trace)
+        return WebPage(context, locators, timeout_s, trace)
 
     def close(self) -> None:
         """A launched browser ends; a remote one is only left: our contexts close, its server keeps running."""
@@ -182,8 +201,9 @@ class Browser:
 class WebPage:
     """One person's browser tab, seen through the contract's locators."""
 
-    def __init__(self, context, locators: Locators, trace: bool = False):
+    def __init__(self, context, locators: Locators, timeout_s: float, trace: bool = False):
         self.context = context
+        self.timeout_s = timeout_s
         self._tracing = trace
         if trace:
             context.tracing.start(**TRACE_OPTIONS)
@@ -192,7 +212,46 @@ class WebPage:
         self._pressed = {}  # name → the element last pressed under that name
 
     def open(self, url: str) -> None:
-        self.page.goto(url, wait_until="domcontentloaded")
+        with self._loading():
+            self.page.goto(url, wait_until="domcontentloaded")
+
+    @contextmanager
+    def _loading(self):
+        """Around an action that may load a page: a server error (5xx), no answer within the page
+        timeout, or a connection closed without an answer fails the step in one line (TargetFailed)
+        that says so, rather than as the browser's timeout or a check that reads its error page."""
+        sent, statuses = [], {}
+
+        def asked(request):
+            if request.is_navigation_request() and request.frame == self.page.main_frame:
+                sent.append(request)
+
+        def answered(response):
+            statuses[response.request] = response.status
+
+        deadline = time.monotonic() + self.timeout_s
+        self.page.on("request", asked)
+        self.page.on("response", answered)
+        error = None
+        try:
+            try:
+                yield
+            except PlaywrightError as raised:
+                error = raised
+            # The page a click asked for may still be on its way: until it comes, fails, or time is up.
+            while sent and sent[-1] not in statuses and sent[-1].failure is None and time.monotonic() < deadline:
+                self.page.wait_for_timeout(SETTLE_POLL_MS)
+        finally:
+            self.page.remove_listener("request", asked)
+            self.page.remove_listener("response", answered)
+        if sent:
+            last, status = sent[-1], statuses.get(sent[-1])
+            if status is not None and status >= 500:
+                raise server_error(last.method, last.url, status)
+            if status is None and last.failure != ABORTED:
+                raise no_answer(last.method, last.url, last.failure, self.timeout_s)
+        if error is not None:
+            raise error
 
     def press(self, name: str) -> None:
         """Click the button or link named `name` and let the next page load.
@@ -204,16 +263,18 @@ class WebPage:
         if control.count() == 0 and name in self._pressed:
             element = self._renamed(name)
             if element is not None:
-                element.click()
-                self.page.wait_for_load_state("domcontentloaded")
+                with self._loading():
+                    element.click()
+                    self.page.wait_for_load_state("domcontentloaded")
                 return
         try:  # a script may still be drawing it; a control that is not there fails soon, by its name
             control.first.wait_for(state="attached", timeout=MISSING_CONTROL_WAIT_MS)
         except PlaywrightTimeoutError:
             raise AssertionError(f"la page ne montre aucun bouton ni lien « {name} »") from None
         self._pressed[name] = control.first.element_handle()
-        control.first.click()
-        self.page.wait_for_load_state("domcontentloaded")
+        with self._loading():
+            control.first.click()
+            self.page.wait_for_load_state("domcontentloaded")
 
     def _renamed(self, name: str):
         """The element pressed as `name` if still on the page, else the control under a new name

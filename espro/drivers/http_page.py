@@ -17,7 +17,10 @@ from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
 import lxml.html
 from lxml.cssselect import CSSSelector
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from espro.drivers.browser import no_answer, server_error
 from espro.drivers.locators import FIELD_ELEMENTS, label_pattern
 
 HIDDEN = ("ancestor-or-self::*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')"
@@ -25,6 +28,8 @@ HIDDEN = ("ancestor-or-self::*[@hidden or @aria-hidden='true' or contains(transl
 BUTTON_INPUTS = ("submit", "button", "reset", "image")
 # Answer headers the handover does not replay: the body is already decoded, the cookies already kept.
 DROPPED_HEADERS = {"content-length", "content-encoding", "transfer-encoding", "set-cookie"}
+# How the request API says that a connection was closed or refused without an answer.
+CONNECTION_LOST = re.compile(r"ECONN|socket hang up")
 
 
 class ScriptNeeded(Exception):
@@ -80,7 +85,7 @@ class HttpPage:
     # What the person does
 
     def open(self, url: str) -> None:
-        self._load(self._request.get(urljoin(self.url, url)))
+        self._ask("GET", urljoin(self.url, url))
 
     def press(self, name: str) -> None:
         if self._document is None:
@@ -142,6 +147,22 @@ class HttpPage:
         self._typed = []
 
     # Reading the page
+
+    def _ask(self, method: str, url: str, **options) -> None:
+        """Ask the target for a page and read it; a server error, no answer in time or a connection
+        closed without one fails the step as it does in the browser (WebPage._loading)."""
+        try:
+            response = (self._request.post if method == "POST" else self._request.get)(url, **options)
+        except PlaywrightTimeoutError:
+            raise no_answer(method, url, None, self.browser.timeout_s) from None
+        except PlaywrightError as error:
+            reason = re.sub(r"^APIRequestContext\.\w+: ", "", str(error).splitlines()[0])
+            if not CONNECTION_LOST.search(reason):
+                raise
+            raise no_answer(method, url, reason, self.browser.timeout_s) from None
+        if response.status >= 500:
+            raise server_error(method, url, response.status)
+        self._load(response)
 
     def _load(self, response) -> None:
         """Keep the answer, read its HTML, and fetch its images as a browser does (a target may
@@ -256,7 +277,7 @@ class HttpPage:
             href = element.get("href", "")
             if href.startswith(("#", "javascript:")):
                 raise ScriptNeeded(href)
-            return self._load(self._request.get(urljoin(self._base(), href)))
+            return self._ask("GET", urljoin(self._base(), href))
         form = self._form_of(element)
         if element.tag not in ("button", "input") or kind not in ("submit", "image") or form is None or scripted:
             raise ScriptNeeded(self._control_name(element))
@@ -283,10 +304,10 @@ class HttpPage:
         origin = "{0}://{1}".format(*urlsplit(self.url)[:2])
         if method == "get":
             parts = urlsplit(action)
-            return self._load(self._request.get(urlunsplit(parts._replace(query=entries, fragment="")),
-                                                headers={"Referer": self.url}))
-        self._load(self._request.post(action, data=entries, headers={
-            "Content-Type": "application/x-www-form-urlencoded", "Origin": origin, "Referer": self.url}))
+            return self._ask("GET", urlunsplit(parts._replace(query=entries, fragment="")),
+                             headers={"Referer": self.url})
+        self._ask("POST", action, data=entries, headers={
+            "Content-Type": "application/x-www-form-urlencoded", "Origin": origin, "Referer": self.url})
 
     def _entries(self, form, submitter) -> list[tuple[str, str]]:
         """The form's data set (HTML's "constructing the entry list"), with what was typed."""
