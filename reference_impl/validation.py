@@ -63,13 +63,22 @@ def email_key(address: str) -> str:
     return address.strip().lower()
 
 
+# RFC 5322's atext: what a local part may hold besides letters and digits. The header specials
+# ( ) < > [ ] : ; , " \ are left out: a mail library reads them as comments, groups or a second
+# recipient, and the code would reach a mailbox other than the address kept.
+LOCAL_EXTRAS = set("!#$%&'*+-/=?^_`{|}~.")
+
+
 def email_syntax_ok(address: str) -> bool:
-    """One @, something before it, a domain made of dot-separated labels, no spaces."""
-    if address.count("@") != 1 or any(c.isspace() for c in address):
+    """One @, a local part of letters, digits and atext (no dot at either end nor two in a row, no
+    "=?" that a mail library would decode as an encoded word), a domain of two or more dot-separated labels of letters, digits and hyphens."""
+    if address.count("@") != 1:
         return False
     local, domain = address.split("@")
     labels = domain.split(".")
-    return bool(local) and len(labels) >= 2 and all(labels)
+    return (bool(local) and all(c.isalnum() or c in LOCAL_EXTRAS for c in local) and "=?" not in local
+            and not local.startswith(".") and not local.endswith(".") and ".." not in local
+            and len(labels) >= 2 and all(label and all(c.isalnum() or c == "-" for c in label) for label in labels))
 
 
 def check_email(address: str) -> str | None:

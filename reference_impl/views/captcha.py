@@ -32,6 +32,8 @@ def renew():
     """Draw a new challenge and go back to the page that showed the old one."""
     captcha.draw()
     back = request.args.get("retour", "")
-    if not back.startswith("/") or back.startswith("//") or "\\" in back:
+    # Browsers drop tabs and line breaks from a Location ("/\t/site" becomes "//site"): none is allowed.
+    unsafe = any(c.isspace() or not c.isprintable() for c in back)
+    if not back.startswith("/") or back.startswith("//") or "\\" in back or unsafe:
         back = url_for("login.index")
     return redirect(back)
