@@ -18,7 +18,7 @@ from tests.misbehaving_target import MisbehavingTarget
 
 TOKEN = "misbehaving-target-token"
 TIMEOUTS = {"page": 5, "mail": 5, "hooks": 5}
-MARGIN_S = 45  # the run's own work: start-up, browser, preparations, reports
+MARGIN_S = 180  # the run's own work: start-up, browser, preparations, reports, on a loaded machine
 UNRELATED = {"indique_le_nombre_minimal": "Le champ du mot de passe indique le nombre minimal de caractères"}
 # -k expression → scenario. Those that press « Valider »: in the action before a check of an
 # exigence (RECAP-06) or of a recommendation (RECAP-05, which would only warn on a wrong page),
@@ -81,7 +81,8 @@ def test_the_scenarios_through_the_fault_fail_in_one_french_line_and_the_run_goe
         reasons = [scenario["reason"], *(v.get("reason", "") for v in scenario["rule_verdicts"].values()),
                    *(step.get("message", "") for step in scenario["steps"])]
         assert not any("Traceback (most recent call last)" in text or "\n" in text for text in reasons), reasons
-        if mode == "hang":  # it waited out the page timeout, not the target (which hangs for minutes)
-            assert TIMEOUTS["page"] <= scenario["duration_s"] < TIMEOUTS["page"] + MARGIN_S / 3, scenario["duration_s"]
+        if mode == "hang":  # it waited out the page timeout, not the target, which hangs for 120 s (bounds loose
+            # enough for a loaded machine, tight enough to tell the two apart)
+            assert TIMEOUTS["page"] <= scenario["duration_s"] < 60, scenario["duration_s"]
     # Each failing scenario is played twice (plugin.pytest_runtest_protocol), each time waiting out one timeout at most.
     assert took < 2 * len(failing) * TIMEOUTS[timeout] + MARGIN_S, f"{took:.0f} s"
