@@ -1,6 +1,8 @@
 """Each mutant of the reference implementation breaks one rule; the scenarios tagged with
 that rule must catch it: an exigence fails (exit 1, the rule failed in conformance.json); a
-recommendation warns (exit 0, the rule a warning) and fails a strict run."""
+recommendation warns (exit 0, the rule a warning) and fails a strict run. A mutant caught because the
+target crashed (a 5xx, no answer) proves nothing of the rule: every run must be free of those,
+but for a mutant whose broken rule is the crash (`crash: true`)."""
 
 import json
 import os
@@ -30,8 +32,17 @@ def mutate(mutant: dict, folder: Path, package: Path = PROJECT_ROOT / "reference
     return folder
 
 
-def run_against(source: Path, rule: str, folder: Path, strict: bool = False) -> tuple[int, dict, str]:
-    """`espro run -m RULE` against the reference served from `source`: exit code, rule verdicts, output."""
+def crashes(report: Path) -> list[str]:
+    """The scenarios of a run that failed because the target did not answer as a web server must."""
+    scenarios = json.loads((report / "conformance.json").read_text(encoding="utf-8"))["scenarios"]
+    return [f"{s['name']} : {s['reason']}" for s in scenarios
+            if s.get("reason", "").startswith(("la cible a répondu 5", "la cible n'a pas répondu"))]
+
+
+def run_against(source: Path, rule: str, folder: Path, strict: bool = False,
+                crash: bool = False) -> tuple[int, dict, str]:
+    """`espro run -m RULE` against the reference served from `source`: exit code, rule verdicts, output
+    (and no scenario failed by a crash of the target, unless `crash` is the broken rule)."""
     folder.mkdir(parents=True, exist_ok=True)
     web, mail = free_port(), free_port()
     profile = folder / "profile.yaml"
@@ -47,19 +58,20 @@ def run_against(source: Path, rule: str, folder: Path, strict: bool = False) -> 
         capture_output=True, text=True, timeout=600, cwd=folder, env=os.environ.copy())
     verdicts = {r["id"]: r["verdict"] for r in json.loads((report / "conformance.json").read_text())["rules"]} \
         if (report / "conformance.json").is_file() else {}
+    assert not verdicts or crash or not crashes(report), f"{rule} : la cible a planté\n{crashes(report)}"
     return result.returncode, verdicts, result.stdout[-2000:] + result.stderr[-2000:]
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=[m["rule"] for m in MUTANTS])
 def test_mutant_is_caught_by_its_rule(mutant, tmp_path):
     source = mutate(mutant, tmp_path / "mutant")
-    rule = mutant["rule"]
-    code, verdicts, output = run_against(source, rule, tmp_path / "run")
+    rule, crash = mutant["rule"], mutant.get("crash", False)
+    code, verdicts, output = run_against(source, rule, tmp_path / "run", crash=crash)
     if catalogue.force(rule) == catalogue.EXIGENCE:
         assert (code, verdicts.get(rule)) == (1, "failed"), f"{rule} ({mutant['why']}) : code {code}\n{output}"
         return
     assert (code, verdicts.get(rule)) == (0, "warning"), f"{rule} ({mutant['why']}) : code {code}\n{output}"
-    code, verdicts, output = run_against(source, rule, tmp_path / "strict", strict=True)
+    code, verdicts, output = run_against(source, rule, tmp_path / "strict", strict=True, crash=crash)
     assert (code, verdicts.get(rule)) == (1, "failed"), f"{rule} strict ({mutant['why']}) : code {code}\n{output}"
 
 
@@ -91,3 +103,4 @@ def test_variance_mutant_is_caught_by_its_rule(mutant, tmp_path):
     assert result.returncode == 1, f"{mutant['rule']} ({mutant['why']}) : code {result.returncode}\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
     verdicts = {rule["id"]: rule["verdict"] for rule in json.loads((report / "conformance.json").read_text())["rules"]}
     assert verdicts.get(mutant["rule"]) == "failed", verdicts
+    assert mutant.get("crash") or not crashes(report), f"{mutant['rule']} : la cible a planté\n{crashes(report)}"

@@ -1,5 +1,6 @@
-"""Ce que la cible partage avec la référence : ses tables (modèles SQLAlchemy), son envoi de
-courriel et sa génération d'images CAPTCHA. Tout le reste (décisions) est dans ce dossier."""
+"""Ce que la cible partage avec la référence : ses tables (modèles SQLAlchemy, où un code
+d'activation n'est gardé que par son empreinte), son envoi de courriel et sa génération d'images
+CAPTCHA. Tout le reste (décisions) est dans ce dossier."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy import update
 
 from reference_impl.extensions import csrf, db  # noqa: F401  (réexportés)
 from reference_impl.mail import MailError, send_activation  # noqa: F401
+from reference_impl.security import code_digest  # noqa: F401
 from reference_impl.models import (  # noqa: F401
     ActivationRequest, CaptchaChallenge, CertificateSpace, ClockOffset, RegistrationDraft, Space,
 )

@@ -12,7 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from . import regles, stockage
 from .pdf import recapitulatif as pdf_recapitulatif
-from .stockage import ActivationRequest, CertificateSpace, RegistrationDraft, Space, db
+from .stockage import ActivationRequest, CertificateSpace, RegistrationDraft, Space, code_digest, db
 
 bp = Blueprint("v", __name__)
 PARIS = ZoneInfo("Europe/Paris")
@@ -21,6 +21,7 @@ ETAPES_ACTIVATION = ("Code d'activation", "Identifiants", "Récapitulatif")
 MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre")
 _BROUILLON, _ENREGISTRE, _DEMANDE, _ESPACE = "v_brouillon", "v_enregistre", "v_demande", "v_espace"
+_CODE = "v_code"  # le code saisi, pour l'afficher : la base n'en garde que l'empreinte
 # L'étape que chaque page de la pré-inscription suppose faite (progression du brouillon).
 PAGES = ("v.conditions", "v.identifiants", "v.fiche", "v.verification")
 
@@ -324,10 +325,11 @@ def verification():
         return etape(3, "inscription/verification.html", 409, alertes=[alerte], usager=usager, confiance=confiance)
     while True:
         code = "".join(secrets.choice(regles.ALPHABET_CODE) for _ in range(12))
-        if not db.session.scalar(db.select(ActivationRequest.id).filter_by(code=code)):
+        if not db.session.scalar(db.select(ActivationRequest.id).filter_by(code_digest=code_digest(code))):
             break
-    demande = ActivationRequest(code=code, email=courant.email, email_key=regles.cle(courant.email),
-                                password_hash=courant.password_hash, profile=courant.profile, sent_at=maintenant)
+    demande = ActivationRequest(code_digest=code_digest(code), email=courant.email,
+                                email_key=regles.cle(courant.email), password_hash=courant.password_hash,
+                                profile=courant.profile, sent_at=maintenant)
     db.session.add(demande)
     db.session.flush()
     try:
@@ -381,14 +383,14 @@ def activer():
     elif not regles.MOTIF_CODE.fullmatch(saisi):
         alertes.append(regles.M_CODE_FORME)
     else:
-        demande = db.session.scalar(db.select(ActivationRequest).filter_by(code=saisi))
+        demande = db.session.scalar(db.select(ActivationRequest).filter_by(code_digest=code_digest(saisi)))
         if refus := _refus_code(demande, stockage.maintenant()):
             alertes.append(refus)
     if not stockage.verifier_image(request.form.get("image")):
         alertes.append(regles.M_IMAGE)
     if alertes:
         return _page_code(saisi, 422, alertes)
-    session[_DEMANDE] = demande.id
+    session[_DEMANDE], session[_CODE] = demande.id, saisi
     return redirect(url_for("v.activer_adresse"), 302)
 
 
@@ -399,7 +401,7 @@ def activer_adresse():
     if demande is None:
         return redirect(url_for("v.activer"), 302)
     if request.method == "GET":
-        return etape_activation(1, "activation/adresse.html", code=demande.code, adresse="")
+        return etape_activation(1, "activation/adresse.html", code=session.get(_CODE, ""), adresse="")
     adresse = (request.form.get("courriel") or "").strip()
     maintenant = stockage.maintenant()
     alertes = []
@@ -412,7 +414,7 @@ def activer_adresse():
     elif db.session.scalar(db.select(Space.id).filter_by(email_key=demande.email_key)):
         alertes.append(regles.M_ADRESSE_PRISE)
     if alertes:
-        return etape_activation(1, "activation/adresse.html", 422, alertes=alertes, code=demande.code,
+        return etape_activation(1, "activation/adresse.html", 422, alertes=alertes, code=session.get(_CODE, ""),
                                 adresse=adresse)
     # CONFIRM-05 : 14 chiffres tirés au hasard (le premier non nul), uniques.
     while True:
