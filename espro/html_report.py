@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from espro import catalogue, gherkin_view
+from espro import catalogue, findings, gherkin_view
 from espro.report import FAILED, NOT_VERIFIED, PASSED, WARNING
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -31,7 +31,8 @@ EXPECTATION = {"failed-as-expected": "échoue comme annoncé", "passed-unexpecte
 
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True)
-_env.globals.update(OVERALL=OVERALL, STATUS=STATUS, FORCE=FORCE, PARTS=PARTS, ORIGIN=ORIGIN, EXPECTATION=EXPECTATION)
+_env.globals.update(OVERALL=OVERALL, STATUS=STATUS, FORCE=FORCE, PARTS=PARTS, ORIGIN=ORIGIN, EXPECTATION=EXPECTATION,
+                    SEVERITY=findings.SEVERITY_FR)
 
 
 def _anchor(rule_id: str) -> str:

@@ -14,7 +14,7 @@ import pytest
 from _pytest.runner import runtestprotocol
 from playwright.sync_api import Error as PlaywrightError
 
-from espro import attribution, catalogue, cucumber, evidence, expectations, html_report, late_mail, preflight
+from espro import attribution, catalogue, cucumber, evidence, expectations, findings, html_report, late_mail, preflight
 from espro.clock_lock import ClockLock
 from espro import profile as profiles
 from espro import report as conformance
@@ -26,6 +26,7 @@ from espro.drivers.mail import MaildirReader, SmtpSink
 from espro.drivers.mail_api import reader_for
 from espro.drivers.preparation import Preparation, Tab
 from espro.errors import RunError
+from espro.findings.accessibility import AccessibilityAudit
 from espro.reference_server import ReferenceServer
 from espro.testdata import new_applicant, scenario_seed
 from espro.user import User
@@ -40,6 +41,7 @@ EXPECTATIONS_KEY = pytest.StashKey[list]()
 USER_KEY = pytest.StashKey[User]()
 PREPARATION_KEY = pytest.StashKey[Preparation]()
 ATTEMPT_KEY = pytest.StashKey[int]()  # 2 while a failed scenario is played again, traced
+AUDIT_KEY = pytest.StashKey[AccessibilityAudit]()  # this process's: each kind of page its browser shows, once
 
 
 def pytest_addoption(parser):
@@ -79,6 +81,7 @@ def pytest_configure(config):
     config.stash[PROFILE_KEY] = profile
     config.stash[EXPECTATIONS_KEY] = known
     config.stash[attribution.STRICT_KEY] = bool(config.getoption("espro_strict") or profile.strict)
+    config.stash[AUDIT_KEY] = AccessibilityAudit()
     if _is_worker(config):
         config.stash[STATE_KEY] = dict(config.workerinput["espro"])
         return
@@ -184,7 +187,8 @@ def user(request, espro_profile, espro_browser, applicant, pytestconfig):
 
     def open_page():
         return Tab(espro_browser.new_page(espro_profile.target_url, locators, espro_profile.timeout("page"),
-                                          trace=request.node.stash.get(ATTEMPT_KEY, 1) > 1), preparation)
+                                          trace=request.node.stash.get(ATTEMPT_KEY, 1) > 1,
+                                          on_load=pytestconfig.stash[AUDIT_KEY].visit), preparation)
 
     hooks = HooksClient.of(espro_profile)
     reader = _mail_reader(espro_profile, state)
@@ -354,6 +358,9 @@ def pytest_runtest_makereport(item, call):
              "nodeid": item.nodeid, "duration_s": round(rep.duration, 3)}
     if person is not None and person.mail_watch:
         entry["mail_watch"] = list(person.mail_watch)
+    if person is not None and call.when == "call":
+        entry["findings"] = [{**found, "scenario": record["name"]}
+                             for found in item.config.stash[AUDIT_KEY].take()]
     if verdict != conformance.PASSED:
         entry["reason"] = reason
         entry["rerun"] = _rerun_command(item, state, profile)
@@ -403,6 +410,11 @@ class Recorder:
         outcomes = expectations.outcomes(self.config.stash[EXPECTATIONS_KEY], self.state["scenarios"])
         self.result = conformance.scrub(conformance.build(self.state["scenarios"], meta, outcomes),
                                         self.profile.secrets())
+        seen = [found for scenario in self.result["scenarios"] for found in scenario.get("findings", [])]
+        self.result["findings"] = findings.section(seen, self.profile.findings_fail_on)
+        if self.result["findings"]["failing"]:
+            self.result["gate"] = conformance.FAILED
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
         if "report_dir" in self.state:
             folder = Path(self.state["report_dir"])
             conformance.write(folder, self.result)
@@ -417,6 +429,10 @@ class Recorder:
             counts[scenario["verdict"]] = counts.get(scenario["verdict"], 0) + 1
         summary = ", ".join(f"{number} {verdict}" for verdict, number in sorted(counts.items())) or "aucun scénario"
         terminalreporter.write_sep("=", f"espro : {self.result['verdict']} ({summary})")
+        found = self.result["findings"]
+        terminalreporter.write_line(f"constats au-delà du guide : {findings.summary(found)}"
+                                    + (f" ; {found['failing']} au moins {findings.SEVERITY_FR[found['fail_on']]}"
+                                       " : la course échoue (findings.fail_on)" if found["failing"] else ""))
         advice = {expectations.UNEXPECTED_PASS: "l'écart est corrigé, retirez l'entrée",
                   expectations.NOT_RUN: "aucun de ses scénarios n'a été joué"}
         for outcome in self.result["expectations"]:

@@ -32,6 +32,7 @@ class Profile:
     expectations: str | None = None
     strict: bool = False
     preparation: str = "http"
+    findings_fail_on: str | None = None  # the mildest severity of finding that fails the run, if any
     source: str = ""
 
     def has_hook(self, name: str) -> bool:
@@ -114,5 +115,6 @@ def load(path: str | os.PathLike, environ=None) -> Profile:
         expectations=str(path.parent / data["expectations"]) if data.get("expectations") else None,
         strict=bool(data.get("strict", False)),
         preparation=data.get("preparation", "http"),
+        findings_fail_on=(data.get("findings") or {}).get("fail_on"),
         source=str(path),
     )

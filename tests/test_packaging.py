@@ -35,7 +35,7 @@ def test_the_wheel_holds_features_schemas_and_fixtures(installed):
     for expected in ("espro/data/features/regles.yaml", "espro/data/features/connexion.feature",
                      "espro/data/schemas/profile.schema.json", "espro/data/schemas/report.schema.json",
                      "espro/data/fixtures/profiles/reference.yaml", "espro/run.ini",
-                     "espro/templates/rapport.html", "reference_impl/templates/login.html",
+                     "espro/templates/rapport.html", "espro/findings/axe_rgaa.yaml", "reference_impl/templates/login.html",
                      "reference_impl/static/app.js", "steps/test_conformance.py"):
         assert expected in names, expected
     assert not any(name.startswith(("tests/", ".venv/")) or "__pycache__" in name for name in names)

@@ -9,9 +9,10 @@ import shutil
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import yaml
+from axe_playwright_python.base import AXE_SCRIPT
 from pypdf import PdfReader
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -186,11 +187,13 @@ class Browser:
             reason = re.sub(r"^BrowserType\.\w+: ", "", str(error).splitlines()[0])
             raise RunError(f"navigateur distant injoignable : {ws_endpoint or cdp_url} ({reason})") from None
 
-    def new_page(self, base_url: str, locators: Locators, timeout_s: float, trace: bool = False) -> "WebPage":
-        """A fresh context; with `trace`, it records a Playwright trace that `WebPage.save_trace` keeps."""
+    def new_page(self, base_url: str, locators: Locators, timeout_s: float, trace: bool = False,
+                 on_load=None) -> "WebPage":
+        """A fresh context; with `trace`, it records a Playwright trace that `WebPage.save_trace` keeps;
+        `on_load(web_page)` is called each time a page has loaded in it."""
         context = self._browser.new_context(locale="fr-FR", base_url=base_url)
         context.set_default_timeout(timeout_s * 1000)
-        return WebPage(context, locators, timeout_s, trace)
+        return WebPage(context, locators, timeout_s, trace, on_load)
 
     def close(self) -> None:
         """A launched browser ends; a remote one is only left: our contexts close, its server keeps running."""
@@ -201,8 +204,9 @@ class Browser:
 class WebPage:
     """One person's browser tab, seen through the contract's locators."""
 
-    def __init__(self, context, locators: Locators, timeout_s: float, trace: bool = False):
+    def __init__(self, context, locators: Locators, timeout_s: float, trace: bool = False, on_load=None):
         self.context = context
+        self._on_load = on_load
         self.timeout_s = timeout_s
         self._tracing = trace
         if trace:
@@ -252,6 +256,8 @@ class WebPage:
                 raise no_answer(last.method, last.url, last.failure, self.timeout_s)
         if error is not None:
             raise error
+        if sent and self._on_load is not None:
+            self._on_load(self)
 
     def press(self, name: str) -> None:
         """Click the button or link named `name` and let the next page load.
@@ -599,6 +605,19 @@ class WebPage:
         """GET with this tab's cookies, without leaving the page."""
         response = self.context.request.get(url)
         return response.headers.get("content-type", ""), response.body()
+
+    def kind(self) -> tuple[str, str]:
+        """What tells one page from another: its path and its title."""
+        self.page.wait_for_load_state("domcontentloaded")
+        return urlsplit(self.page.url).path, self.page.title()
+
+    def accessibility_violations(self, tags: list[str]) -> list[dict]:
+        """axe-core's violations on the page shown, for the rules bearing one of `tags`. Evaluated
+        through the browser's debugging protocol, which a page's Content-Security-Policy allows."""
+        self.page.evaluate(AXE_SCRIPT)
+        return self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+            ".then(result => result.violations)", tags)
 
     def cookies(self) -> dict[str, str]:
         return {cookie["name"]: cookie["value"] for cookie in self.context.cookies(self.page.url)}

@@ -1,0 +1,54 @@
+"""Findings: what the suite notices beyond the guide (RGAA, OWASP ASVS, NIST), kept apart from the
+conformance verdict. Each finding names its standard and criterion, a severity, the page it was
+seen on and what was seen; a run fails on findings only when its profile asks (`findings.fail_on`).
+"""
+
+# axe-core's scale of impact, the mildest first; a finding of unknown impact counts as moderate.
+SEVERITIES = ("minor", "moderate", "serious", "critical")
+SEVERITY_FR = {"minor": "mineur", "moderate": "modéré", "serious": "sérieux", "critical": "critique"}
+
+
+def rank(severity: str | None) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else SEVERITIES.index("moderate")
+
+
+def merge(items: list[dict]) -> list[dict]:
+    """One finding per check, criterion and page, however many scenarios and workers met it; the
+    most severe impact wins, and the elements named are the first met."""
+    kept: dict[tuple, dict] = {}
+    for item in items:
+        key = (item["check"], item["criterion"], item["page"])
+        if key not in kept or rank(item["severity"]) > rank(kept[key]["severity"]):
+            kept[key] = item
+    return sorted(kept.values(), key=lambda f: (-rank(f["severity"]), f["standard"], f["criterion"], f["page"]))
+
+
+def counts(items: list[dict]) -> dict[str, dict[str, int]]:
+    """Per standard, how many findings of each severity."""
+    table: dict[str, dict[str, int]] = {}
+    for item in items:
+        by_severity = table.setdefault(item["standard"], {})
+        by_severity[item["severity"]] = by_severity.get(item["severity"], 0) + 1
+    return table
+
+
+def failing(items: list[dict], fail_on: str | None) -> list[dict]:
+    """The findings that fail the run: those at least as severe as the profile's `fail_on`, if any."""
+    return [] if fail_on is None else [item for item in items if rank(item["severity"]) >= rank(fail_on)]
+
+
+def section(items: list[dict], fail_on: str | None) -> dict:
+    """The reports' findings section: the findings, their counts, and what they do to the gate."""
+    merged = merge(items)
+    return {"fail_on": fail_on, "counts": counts(merged), "failing": len(failing(merged, fail_on)), "items": merged}
+
+
+def summary(section_: dict) -> str:
+    """One line for the terminal: per standard, the count by severity."""
+    if not section_["items"]:
+        return "aucun constat"
+    parts = []
+    for standard, by_severity in sorted(section_["counts"].items()):
+        detail = ", ".join(f"{by_severity[s]} {SEVERITY_FR[s]}" for s in reversed(SEVERITIES) if s in by_severity)
+        parts.append(f"{standard} : {sum(by_severity.values())} ({detail})")
+    return " ; ".join(parts)

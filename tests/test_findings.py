@@ -1,0 +1,173 @@
+"""Findings beyond the guide: axe-core's violations mapped to RGAA criteria, one audit per kind of
+page, a section of their own in the reports, and the run failed by them only when the profile asks."""
+
+import functools
+import http.server
+import json
+import subprocess
+import sys
+import threading
+
+import jsonschema
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+
+from espro import findings, schemas
+from espro.drivers.browser import Browser
+from espro.drivers.locators import Locators
+from espro.findings.accessibility import AccessibilityAudit, findings_of, mapping
+from tests.support import free_port
+from tests.test_mutants import mutate
+
+CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'"
+PAGES = {
+    # Labelled, titled, in French: nothing to say.
+    "propre.html": '<html lang="fr"><head><meta charset="utf-8"><title>Identifiants</title></head><body><main>'
+                   '<h1>Identifiants</h1><label for="courriel">Adresse électronique</label>'
+                   '<input id="courriel" name="courriel" autocomplete="email"></main></body></html>',
+    # No language, no title, a field with no label.
+    "fautive.html": '<html><head><meta charset="utf-8"></head><body><main><h1>Formulaire</h1>'
+                    '<input name="nom"></main></body></html>',
+}
+
+
+class StrictHandler(http.server.SimpleHTTPRequestHandler):
+    """The pages under the reference's Content-Security-Policy: the audit must work under it."""
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", CSP)
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pages")
+    for name, body in PAGES.items():
+        (root / name).write_text(f"<!doctype html>{body}", encoding="utf-8")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StrictHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    opened = Browser()
+    yield opened
+    opened.close()
+
+
+def visit(browser, site, audit, *names):
+    page = browser.new_page(site, Locators({}), 10, on_load=audit.visit)
+    try:
+        for name in names:
+            page.open(name)
+    finally:
+        page.close()
+
+
+def test_a_faulty_page_gives_rgaa_findings_and_a_clean_one_none(browser, site):
+    audit = AccessibilityAudit()
+    visit(browser, site, audit, "propre.html")
+    assert audit.take() == []
+    visit(browser, site, audit, "fautive.html")
+    found = audit.take()
+    tags = {item["tag"] for item in found}
+    assert {"rgaa-8.3", "rgaa-8.5", "rgaa-11.1"} <= tags, tags
+    label = next(item for item in found if item["tag"] == "rgaa-11.1")
+    assert label["standard"] == "RGAA 4.1" and label["page"] == "/fautive.html"
+    assert label["severity"] in findings.SEVERITIES and any("input" in element for element in label["elements"])
+    assert label["title"].startswith("Chaque champ de formulaire")
+
+
+def test_each_kind_of_page_is_audited_once(browser, site):
+    audit = AccessibilityAudit()
+    visit(browser, site, audit, "fautive.html", "propre.html", "fautive.html")
+    first = audit.take()
+    visit(browser, site, audit, "fautive.html")
+    assert first and audit.take() == []
+
+
+def test_every_rule_axe_runs_has_its_criteria(browser, site):
+    """The mapping covers every rule the shipped axe-core runs with our tags, each to an RGAA
+    criterion whose title we have, or to none with the reason written down."""
+    page = browser.new_page(site, Locators({}), 10)
+    try:
+        page.open("propre.html")
+        page.page.evaluate(AXE_SCRIPT)
+        running = set(page.page.evaluate("tags => axe.getRules(tags).map(rule => rule.ruleId)",
+                                         mapping()["etiquettes_axe"]))
+    finally:
+        page.close()
+    rules = mapping()["rules"]
+    assert not running - set(rules), f"règles axe sans correspondance : {sorted(running - set(rules))}"
+    for rule_id in running:
+        rule = rules[rule_id]
+        assert rule["note"] if rule["rgaa"] is None else set(rule["rgaa"]) <= set(mapping()["criteres"]), rule_id
+
+
+def test_a_rule_with_no_rgaa_criterion_is_reported_under_wcag():
+    violation = {"id": "target-size", "impact": "serious", "help": "All touch targets must be 24px large",
+                 "description": "Ensure touch targets have sufficient size", "helpUrl": "", "tags": ["wcag22aa"],
+                 "nodes": [{"target": ["#ok"]}]}
+    (found,) = findings_of(violation, "/connexion")
+    assert (found["standard"], found["criterion"], found["tag"]) == ("WCAG 2.2", "2.5.8", "wcag-2.5.8")
+
+
+def _finding(severity, page="/a", check="axe:label", standard="RGAA 4.1", criterion="11.1"):
+    return {"standard": standard, "criterion": criterion, "tag": f"rgaa-{criterion}", "severity": severity,
+            "check": check, "title": "t", "message": "m", "page": page}
+
+
+def test_a_finding_met_twice_is_one_and_keeps_its_worst_severity():
+    merged = findings.merge([_finding("minor"), _finding("serious"), _finding("minor", page="/b")])
+    assert [(item["page"], item["severity"]) for item in merged] == [("/a", "serious"), ("/b", "minor")]
+
+
+def test_fail_on_counts_the_findings_at_least_that_severe():
+    items = [_finding("minor"), _finding("serious", page="/b"), _finding("critical", page="/c")]
+    assert [len(findings.failing(items, level)) for level in (None, "minor", "serious", "critical")] == [0, 3, 2, 1]
+    section = findings.section(items, "serious")
+    assert section["counts"] == {"RGAA 4.1": {"minor": 1, "serious": 1, "critical": 1}} and section["failing"] == 2
+    assert findings.summary(section) == "RGAA 4.1 : 3 (1 critique, 1 sérieux, 1 mineur)"
+    assert findings.summary(findings.section([], None)) == "aucun constat"
+
+
+# --- a real run: the reference without its page language ---------------------------------------
+
+WITHOUT_LANG = {"rule": "parcours", "why": "les pages ne disent plus leur langue",
+                "edits": [{"file": "templates/base.html", "find": '<html lang="fr">', "replace": "<html>"}]}
+
+
+def run(source, folder, fail_on=None) -> tuple[int, dict, str]:
+    web, mail = free_port(), free_port()
+    folder.mkdir()
+    profile = folder / "profile.yaml"
+    profile.write_text(
+        f"target_url: http://127.0.0.1:{web}/\nhooks: {{url: 'http://127.0.0.1:{web}/__conformance__', token: t0ken}}\n"
+        f"captcha: {{mode: hook}}\nmail: {{kind: smtp, host: 127.0.0.1, port: {mail}}}\n"
+        + (f"findings: {{fail_on: {fail_on}}}\n" if fail_on else ""), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "espro", "run", "--profile", str(profile), "--serve-reference", "--reference-source",
+         str(source), "--report", str(folder / "report"), "-m", "parcours", "-q", "-p", "no:cacheprovider"],
+        capture_output=True, text=True, timeout=600, cwd=folder)
+    return result.returncode, json.loads((folder / "report" / "conformance.json").read_text()), result.stdout
+
+
+def test_findings_stay_beside_the_verdict_unless_the_profile_fails_on_them(tmp_path):
+    source = mutate(WITHOUT_LANG, tmp_path / "mutant")
+    code, report, output = run(source, tmp_path / "run")
+    assert (code, report["verdict"], report["gate"]) == (0, "conformant", "passed"), output
+    jsonschema.validate(report, schemas.load("report.schema.json"))
+    lang = [item for item in report["findings"]["items"] if item["tag"] == "rgaa-8.3"]
+    assert lang and lang[0]["severity"] == "serious" and lang[0]["scenario"], report["findings"]
+    assert "constats au-delà du guide : RGAA 4.1" in output
+    assert "Constats au-delà du guide" in (tmp_path / "run" / "report" / "rapport.html").read_text(encoding="utf-8")
+
+    code, report, output = run(source, tmp_path / "strict", fail_on="serious")
+    assert (code, report["verdict"], report["gate"]) == (1, "conformant", "failed"), output
+    assert report["findings"]["failing"] >= 1 and "la course échoue (findings.fail_on)" in output
