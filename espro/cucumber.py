@@ -9,7 +9,7 @@ skipped or undefined. A step not run, or stopped as not verified, is `skipped`.
 import base64
 import re
 
-from espro import gherkin_view
+from espro import findings, gherkin_view
 
 # Cucumber has no warning: a warned step passed, with its message attached, and its scenario
 # carries the tag @avertissement.
@@ -51,8 +51,30 @@ def _element(record: dict, feature_id: str) -> dict:
             "steps": steps}
 
 
+def _findings_feature(section: dict) -> dict:
+    """The findings beyond the guide as a feature of their own: one scenario per finding, tagged
+    with its criterion and severity, failed if it fails the run (findings.fail_on), else skipped."""
+    failing = findings.failing(section["items"], section["fail_on"])
+    elements = []
+    for item in section["items"]:
+        name = f"{item['standard']} {item['criterion']} : {item['message']} ({item['page']})"
+        tags = ["@constat", f"@{item['tag']}", f"@gravite-{item['severity']}"]
+        result = {"status": "failed" if item in failing else "skipped", "duration": 0,
+                  "error_message": "\n".join([f"{findings.SEVERITY_FR.get(item['severity'], item['severity'])} "
+                                               f"({item['check']})", *item.get("elements", [])])}
+        elements.append({"id": f"constats;{_slug(name)}", "keyword": "Constat", "name": name,
+                         "description": item["title"], "line": 0, "type": "scenario",
+                         "tags": [{"name": tag, "line": 0} for tag in tags],
+                         "steps": [{"keyword": "Alors ", "name": item["title"], "line": 0, "match": {"location": ""},
+                                    "result": result}]})
+    return {"uri": "constats", "id": "constats", "keyword": "Fonctionnalité", "name": "Constats au-delà du guide",
+            "description": "RGAA, OWASP ASVS, NIST : hors du verdict du guide", "line": 1, "tags": [],
+            "elements": elements}
+
+
 def report(result: dict) -> list[dict]:
-    """The run as Cucumber JSON: one entry per feature, its scenarios in the report's order."""
+    """The run as Cucumber JSON: one entry per feature, its scenarios in the report's order, then
+    the findings beyond the guide if any."""
     features: dict[str, dict] = {}
     for record in result["scenarios"]:
         source = gherkin_view.feature_of(record)
@@ -63,4 +85,5 @@ def report(result: dict) -> list[dict]:
                              "name": record["feature"], "description": source.description if source else "",
                              "line": 1, "tags": [], "elements": []}
         features[uri]["elements"].append(_element(record, features[uri]["id"]))
-    return list(features.values())
+    found = result.get("findings")
+    return list(features.values()) + ([_findings_feature(found)] if found and found["items"] else [])

@@ -14,7 +14,8 @@ import pytest
 from _pytest.runner import runtestprotocol
 from playwright.sync_api import Error as PlaywrightError
 
-from espro import attribution, catalogue, cucumber, evidence, expectations, findings, html_report, late_mail, preflight
+from espro import (attribution, catalogue, cucumber, evidence, expectations, findings, html_report, junit,
+                   late_mail, preflight)
 from espro.clock_lock import ClockLock
 from espro import profile as profiles
 from espro import report as conformance
@@ -444,4 +445,9 @@ class Recorder:
             terminalreporter.write_line(f"rapport : {folder / 'rapport.html'} (et conformance.json, cucumber.json, junit.xml)")
 
     def pytest_unconfigure(self, config):
+        """pytest has written junit.xml by now: the findings join it as a suite of their own."""
         _stop_services(config)
+        xml = Path(config.option.xmlpath) if config.option.xmlpath else None
+        if self.result is not None and xml is not None and xml.is_file() and self.result["findings"]["items"]:
+            found = self.result["findings"]
+            junit.add_findings(xml, found, findings.failing(found["items"], found["fail_on"]))

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import threading
+from xml.etree import ElementTree
 
 import jsonschema
 import pytest
@@ -167,7 +168,25 @@ def test_findings_stay_beside_the_verdict_unless_the_profile_fails_on_them(tmp_p
     assert lang and lang[0]["severity"] == "serious" and lang[0]["scenario"], report["findings"]
     assert "constats au-delà du guide : RGAA 4.1" in output
     assert "Constats au-delà du guide" in (tmp_path / "run" / "report" / "rapport.html").read_text(encoding="utf-8")
+    assert reported_apart(tmp_path / "run" / "report", report) == (len(report["findings"]["items"]), 0)
 
     code, report, output = run(source, tmp_path / "strict", fail_on="serious")
     assert (code, report["verdict"], report["gate"]) == (1, "conformant", "failed"), output
     assert report["findings"]["failing"] >= 1 and "la course échoue (findings.fail_on)" in output
+    assert reported_apart(tmp_path / "strict" / "report", report) == (len(report["findings"]["items"]),
+                                                                      report["findings"]["failing"])
+
+
+def reported_apart(folder, report) -> tuple[int, int]:
+    """The findings in junit.xml and cucumber.json, each in a section of their own that agree on
+    how many there are and how many fail: (findings, failing)."""
+    suites = ElementTree.parse(folder / "junit.xml").getroot().findall("testsuite")
+    (suite,) = [suite for suite in suites if suite.get("name") == "constats au-delà du guide"]
+    scenarios = sum(int(other.get("tests")) for other in suites if other is not suite)
+    assert scenarios == len(report["scenarios"])
+    junit = (int(suite.get("tests")), len(suite.findall("testcase/failure")))
+    (feature,) = [f for f in json.loads((folder / "cucumber.json").read_text()) if f["name"] == "Constats au-delà du guide"]
+    statuses = [element["steps"][0]["result"]["status"] for element in feature["elements"]]
+    assert all({"name": "@constat", "line": 0} in element["tags"] for element in feature["elements"])
+    assert junit == (len(statuses), statuses.count("failed"))
+    return junit
