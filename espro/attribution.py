@@ -4,6 +4,8 @@ A scenario's rules do not share one fate: a failed step fails only the rules of 
 belongs to (`# vérifie :` annotations, espro/gherkin_view.py); a rule whose check never ran is
 « non joué »; a failed preparation (`Soit`) leaves every rule unverified, since nothing was
 checked; a failed check of `recommandation` rules only is a warning, unless the run is strict.
+In a scenario that checks a criterion of another standard (@rgaa-8.4), a failed check is a
+finding: kept on its step, the scenario goes on, and no rule's verdict depends on it.
 """
 
 from pathlib import Path
@@ -37,14 +39,18 @@ def _message(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
-def begin_step(node, rules: tuple[str, ...]) -> None:
-    node.stash[STEP_KEY] = {"rules": rules, "warning": None}
+def begin_step(node, rules: tuple[str, ...], criteria: tuple[str, ...] = ()) -> None:
+    node.stash[STEP_KEY] = {"rules": rules, "criteria": criteria, "warning": None, "finding": False}
 
 
 def tolerate(request, error: AssertionError) -> bool:
     """Whether this failed check concerns recommendations only: then it is kept as a warning on the
-    step and the scenario goes on. A strict run tolerates nothing."""
+    step and the scenario goes on. A strict run tolerates nothing. A failed check of another
+    standard's criterion is a finding, strict or not."""
     current = request.node.stash.get(STEP_KEY, None)
+    if current is not None and current["criteria"] and not isinstance(error, TargetFailed):
+        current.update(warning=_message(error), finding=True)
+        return True
     if current is None or not current["rules"] or request.config.stash.get(STRICT_KEY, False) \
             or isinstance(error, TargetFailed):
         return False
@@ -56,11 +62,11 @@ def tolerate(request, error: AssertionError) -> bool:
 
 def step_record(node, step, status: str, error: BaseException | None = None) -> dict:
     """What a step's outcome was, with what the verdicts need: its kind, its rules, its message."""
-    current = node.stash.get(STEP_KEY, {"rules": (), "warning": None})
+    current = node.stash.get(STEP_KEY, {"rules": (), "warning": None, "finding": False})
     record = {"keyword": step.keyword, "text": step.name, "line": step.line_number, "kind": step.type,
               "rules": list(current["rules"]), "status": status}
     if status == PASSED and current["warning"]:
-        record.update(status=WARNING, message=current["warning"])
+        record.update(status=WARNING, message=current["warning"], **({"finding": True} if current["finding"] else {}))
     elif error is not None:
         record["message"] = _message(error)
         # What the target did (a check that failed, a control it does not show), not an error of

@@ -28,3 +28,20 @@ def force(rule_id: str) -> str:
     """How binding a rule is: EXIGENCE (the guide says it) or RECOMMANDATION (our reading);
     KeyError for an id the catalogue lacks."""
     return rules()[rule_id]["force"]
+
+
+# The criteria of other standards (features/constats.yaml): scenarios tagged with one (@rgaa-8.4)
+# report findings beside the verdict, never a rule's verdict.
+FINDINGS_CATALOGUE = FEATURES_DIR / "constats.yaml"
+FINDING_TAG = re.compile(r"^(rgaa|wcag|asvs|nist)-[0-9]+(\.[0-9]+)*$")
+
+
+@cache
+def criteria() -> dict[str, dict]:
+    """The criteria by tag, in the catalogue's order."""
+    return yaml.safe_load(FINDINGS_CATALOGUE.read_text(encoding="utf-8"))["criteres"]
+
+
+def finding_tags(tags) -> list[str]:
+    """The tags that name a criterion of another standard."""
+    return sorted(tag for tag in tags if FINDING_TAG.match(tag))

@@ -116,19 +116,21 @@ def render_spec() -> str:
     """The specification alone, no run: rules by part and section, each with its scenarios."""
     features = gherkin_view.features()
     by_rule: dict[str, list] = {}
-    untagged = []
+    untagged, beyond = [], []
     for feature in features:
         for scenario in feature.scenarios:
             rule_ids = catalogue.rule_ids(scenario.tags)
             for rule_id in rule_ids:
                 by_rule.setdefault(rule_id, []).append((feature, scenario))
-            if not rule_ids:
+            if catalogue.finding_tags(scenario.tags):
+                beyond.append((feature, scenario, [catalogue.criteria()[tag] for tag in catalogue.finding_tags(scenario.tags)]))
+            elif not rule_ids:
                 untagged.append((feature, scenario))
     rules = list(catalogue.rules().values())
     parts = [(part, _grouped(items, lambda rule: rule["section"]))
              for part, items in _grouped(rules, lambda rule: rule["partie"])]
     return _env.get_template("specification.html").render(
-        parts=parts, by_rule=by_rule, untagged=untagged, rule_count=len(rules),
+        parts=parts, by_rule=by_rule, untagged=untagged, beyond=beyond, rule_count=len(rules),
         scenario_count=sum(len(feature.scenarios) for feature in features),
         contradictions=[rule for rule in rules if rule["origine"] == "contradiction"],
         decisions=[rule for rule in rules if rule["origine"] == "decision"],

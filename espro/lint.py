@@ -59,8 +59,14 @@ def problems_in(path: Path, known_rules: set[str], forces: dict[str, str | None]
         for tag in scenario["tags"]:
             if RULE_TAG.match(tag) and tag not in known_rules:
                 found.append(f"{path.name}:{scenario['line']}: l'étiquette @{tag} ne nomme aucune règle du catalogue")
-            elif not RULE_TAG.match(tag) and tag not in EXTRA_TAGS:
+            elif catalogue.FINDING_TAG.match(tag) and tag not in catalogue.criteria():
+                found.append(f"{path.name}:{scenario['line']}: l'étiquette @{tag} ne nomme aucun critère de "
+                             f"features/constats.yaml")
+            elif not RULE_TAG.match(tag) and not catalogue.FINDING_TAG.match(tag) and tag not in EXTRA_TAGS:
                 found.append(f"{path.name}:{scenario['line']}: étiquette inconnue @{tag}")
+        if catalogue.rule_ids(scenario["tags"]) and catalogue.finding_tags(scenario["tags"]):
+            found.append(f"{path.name}:{scenario['line']}: scénario « {scenario['name']} » : une règle du guide et "
+                         f"un critère d'un autre référentiel ; un scénario vérifie l'un ou l'autre")
     if forces is None:
         forces = {rule_id: rule.get("force") for rule_id, rule in catalogue.rules().items()}
     return found + annotation_problems(path, forces)

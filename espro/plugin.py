@@ -71,6 +71,8 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "parcours: le parcours complet, de bout en bout")
     for rule_id, rule in catalogue.rules().items():
         config.addinivalue_line("markers", f"{rule_id}: {rule['titre']}")
+    for tag, criterion in catalogue.criteria().items():
+        config.addinivalue_line("markers", f"{tag}: {criterion['referentiel']} {criterion['critere']}, {criterion['titre']}")
     path = config.getoption("profile")
     if not path:
         return
@@ -270,7 +272,9 @@ def pytest_bdd_before_scenario(request, feature, scenario):
 
 def pytest_bdd_before_step(request, feature, scenario, step, step_func):
     request.node.stash[STEP_START_KEY] = time.monotonic()
-    attribution.begin_step(request.node, request.node.stash.get(LINES_KEY, {}).get(step.line_number, ()))
+    record = request.node.stash.get(SCENARIO_KEY, {"tags": []})
+    attribution.begin_step(request.node, request.node.stash.get(LINES_KEY, {}).get(step.line_number, ()),
+                           tuple(catalogue.finding_tags(record["tags"])))
     person = request.node.stash.get(USER_KEY, None)
     if person is not None and step.type == "when":
         late_mail.close(person.mail_watch, person.emails_to)
@@ -320,6 +324,20 @@ def _reason(call) -> str:
         else (call.excinfo.typename if call.excinfo else "")
 
 
+def _checked_findings(record: dict, person) -> list[dict]:
+    """What the failed checks of a scenario of another standard found, one finding per criterion."""
+    found = []
+    for step in record["steps"]:
+        if step.get("finding"):
+            for tag in catalogue.finding_tags(record["tags"]):
+                criterion = catalogue.criteria()[tag]
+                found.append({"standard": criterion["referentiel"], "criterion": criterion["critere"], "tag": tag,
+                              "severity": criterion["gravite"], "check": f"scénario « {record['name']} »",
+                              "title": criterion["titre"], "message": step["message"],
+                              "page": findings.page_label(person.page_shown())})
+    return found
+
+
 def _rerun_command(item, state, profile) -> str:
     """The same target, the same data, this scenario alone (and the same browser and served reference)."""
     command = ["espro", "run", "--profile", profile.source, "--espro-seed", str(state["seed"]), "--scenario", item.nodeid]
@@ -361,7 +379,9 @@ def pytest_runtest_makereport(item, call):
         entry["mail_watch"] = list(person.mail_watch)
     if person is not None and call.when == "call":
         entry["findings"] = [{**found, "scenario": record["name"]}
-                             for found in item.config.stash[AUDIT_KEY].take()]
+                             for found in item.config.stash[AUDIT_KEY].take() + _checked_findings(record, person)]
+    if catalogue.finding_tags(record["tags"]):
+        entry["criteria"] = catalogue.finding_tags(record["tags"])
     if verdict != conformance.PASSED:
         entry["reason"] = reason
         entry["rerun"] = _rerun_command(item, state, profile)

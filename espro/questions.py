@@ -52,6 +52,18 @@ class Questions:
                 values[label] = value
         return values
 
+    def page_shown(self) -> tuple[str, str]:
+        """The page shown, as the person tells it from another: its path and its title."""
+        return self.page.kind()
+
+    def page_language(self) -> str:
+        """The language the page declares to a speech synthesiser."""
+        return self.page.language()
+
+    def purpose_of(self, label: str) -> str:
+        """What the field declares itself to hold, for the browser to fill in (autocomplete)."""
+        return self.page.autocomplete(label)
+
     def step_shown(self) -> str | None:
         """The step the stepper marks as current; None at once when the page shows no stepper."""
         return self.page.current_step_if_any()

@@ -48,11 +48,12 @@ def rule_verdicts(scenarios: list[dict]) -> list[dict]:
 
 
 def overall(scenarios: list[dict]) -> str:
-    """Warnings never change the verdict: only failures and checks that could not run do."""
+    """Warnings never change the verdict: only failures and checks that could not run do; a
+    scenario of another standard's criteria (`criteria`) that could not run leaves no rule unverified."""
     verdicts = {scenario["verdict"] for scenario in scenarios}
     if FAILED in verdicts:
         return "non-conformant"
-    if NOT_VERIFIED in verdicts or not scenarios:
+    if any(s["verdict"] == NOT_VERIFIED and not s.get("criteria") for s in scenarios) or not scenarios:
         return "incomplete"
     return "conformant"
 

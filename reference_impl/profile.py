@@ -12,6 +12,8 @@ class Field:
     required: bool = False
     max_length: int = 100
     colon_in_form: bool = True
+    # What the browser may fill it with (HTML autocomplete, RGAA 11.13): "" for a field with no token.
+    autocomplete: str = ""
 
     @property
     def form_label(self) -> str:
@@ -25,16 +27,17 @@ class Field:
 
 
 # The guide's form prints « Complément d'adresse » and « Code postal » without colon.
-LAST_NAME = Field("last_name", "Nom", True, 50)
-FIRST_NAME = Field("first_name", "Prénom", True, 50)
+LAST_NAME = Field("last_name", "Nom", True, 50, autocomplete="family-name")
+FIRST_NAME = Field("first_name", "Prénom", True, 50, autocomplete="given-name")
 PHONE = Field("phone", "Téléphone", True, 20)
 STREET_NUMBER = Field("street_number", "Numéro de voie", False, 10)
 STREET_TYPE = Field("street_type", "Nature de la voie", False, 30)
 STREET_NAME = Field("street_name", "Libellé de la voie", False, 100)
-COMPLEMENT = Field("address_complement", "Complément d'adresse", False, 100, colon_in_form=False)
-POSTAL_CODE = Field("postal_code", "Code postal", False, 10, colon_in_form=False)
-CITY = Field("city", "Commune", True, 60)
-COUNTRY = Field("country", "Pays", True, 50)
+COMPLEMENT = Field("address_complement", "Complément d'adresse", False, 100, colon_in_form=False,
+                   autocomplete="address-line2")
+POSTAL_CODE = Field("postal_code", "Code postal", False, 10, colon_in_form=False, autocomplete="postal-code")
+CITY = Field("city", "Commune", True, 60, autocomplete="address-level2")
+COUNTRY = Field("country", "Pays", True, 50, autocomplete="country-name")
 QUESTION = Field("question", "Question de confiance", True)
 ANSWER = Field("answer", "Réponse à la question de confiance", True, 50)
 

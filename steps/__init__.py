@@ -10,4 +10,5 @@ STEP_MODULES = (
     "steps.mail",
     "steps.activation",
     "steps.space",
+    "steps.accessibility",
 )

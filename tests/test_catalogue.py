@@ -13,7 +13,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from espro import catalogue
+from espro import catalogue, gherkin_view, schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = yaml.safe_load((ROOT / "features" / "regles.yaml").read_text(encoding="utf-8"))
@@ -186,3 +186,18 @@ def test_schema_accepts_an_exigence_with_its_quotation():
 def test_schema_refuses_a_force_without_what_it_needs(rule):
     rule = {key: value for key, value in rule.items() if value is not None}
     assert errors_of(rule)
+
+
+# --- the criteria of other standards (features/constats.yaml) ----------------------------------
+
+def test_the_criteria_follow_their_schema_and_their_tags_name_them():
+    data = yaml.safe_load((ROOT / "features" / "constats.yaml").read_text(encoding="utf-8"))
+    assert schemas.problems(data, "constats.schema.json") == []
+    for tag, criterion in data["criteres"].items():
+        assert tag.endswith("-" + criterion["critere"]), tag
+
+
+def test_every_criterion_has_a_scenario_and_every_scenario_tag_a_criterion():
+    tagged = {tag for feature in gherkin_view.features() for scenario in feature.scenarios
+              for tag in catalogue.finding_tags(scenario.tags)}
+    assert tagged == set(catalogue.criteria())

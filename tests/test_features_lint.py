@@ -36,10 +36,17 @@ def test_a_correct_feature_has_no_problem(tmp_path):
     (GOOD + GOOD.split("\n", 2)[2].replace("Fonctionnalité: Exemple correct\n", ""), "déjà nommé ainsi ligne 5"),
     (GOOD.replace("@IDENT-05", "@IDENT-99"), "@IDENT-99 ne nomme aucune règle"),
     (GOOD.replace("@IDENT-05", "@regle:IDENT-05"), "étiquette inconnue @regle:IDENT-05"),
-], ids=["language", "english-scenario", "english-step", "exemple", "apostrophe", "duplicate", "unknown-rule", "unknown-tag"])
+    (GOOD.replace("@IDENT-05", "@rgaa-99.9"), "@rgaa-99.9 ne nomme aucun critère de features/constats.yaml"),
+    (GOOD.replace("@IDENT-05", "@IDENT-05 @rgaa-8.4"), "une règle du guide et un critère d'un autre référentiel"),
+], ids=["language", "english-scenario", "english-step", "exemple", "apostrophe", "duplicate", "unknown-rule", "unknown-tag",
+        "unknown-criterion", "rule-and-criterion"])
 def test_each_trap_is_reported(tmp_path, text, expected):
     problems = lint(tmp_path, text)
     assert any(expected in problem for problem in problems), problems
+
+
+def test_a_scenario_of_a_criterion_is_accepted(tmp_path):
+    assert lint(tmp_path, GOOD.replace("@IDENT-05", "@rgaa-8.4")) == []
 
 
 def test_uncovered_rules_are_listed(tmp_path):

@@ -144,7 +144,7 @@ WITHOUT_LANG = {"rule": "parcours", "why": "les pages ne disent plus leur langue
                 "edits": [{"file": "templates/base.html", "find": '<html lang="fr">', "replace": "<html>"}]}
 
 
-def run(source, folder, fail_on=None) -> tuple[int, dict, str]:
+def run(source, folder, fail_on=None, selection="parcours") -> tuple[int, dict, str]:
     web, mail = free_port(), free_port()
     folder.mkdir()
     profile = folder / "profile.yaml"
@@ -154,7 +154,7 @@ def run(source, folder, fail_on=None) -> tuple[int, dict, str]:
         + (f"findings: {{fail_on: {fail_on}}}\n" if fail_on else ""), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "espro", "run", "--profile", str(profile), "--serve-reference", "--reference-source",
-         str(source), "--report", str(folder / "report"), "-m", "parcours", "-q", "-p", "no:cacheprovider"],
+         str(source), "--report", str(folder / "report"), "-m", selection, "-q", "-p", "no:cacheprovider"],
         capture_output=True, text=True, timeout=600, cwd=folder)
     return result.returncode, json.loads((folder / "report" / "conformance.json").read_text()), result.stdout
 
@@ -190,3 +190,23 @@ def reported_apart(folder, report) -> tuple[int, int]:
     assert all({"name": "@constat", "line": 0} in element["tags"] for element in feature["elements"])
     assert junit == (len(statuses), statuses.count("failed"))
     return junit
+
+
+WITHOUT_PURPOSE = {"rule": "rgaa-11.13", "why": "le formulaire ne dit plus la finalité de ses champs",
+                   "edits": [{"file": "profile.py", "find": 'autocomplete="family-name"', "replace": 'autocomplete=""'}]}
+
+
+def test_a_failed_check_of_a_criterion_is_a_finding_and_the_scenario_goes_on(tmp_path):
+    """A scenario tagged with another standard's criterion: its failed check is a finding of that
+    criterion, with the catalogue's severity, on the page shown; the scenario passes."""
+    source = mutate(WITHOUT_PURPOSE, tmp_path / "mutant")
+    code, report, output = run(source, tmp_path / "run", selection="rgaa-11.13")
+    assert (code, report["verdict"]) == (0, "conformant"), output
+    (scenario,) = report["scenarios"]
+    assert scenario["verdict"] == "passed" and scenario["criteria"] == ["rgaa-11.13"]
+    (checked,) = [item for item in report["findings"]["items"] if item["check"].startswith("scénario")]
+    assert (checked["tag"], checked["severity"], checked["standard"]) == ("rgaa-11.13", "moderate", "RGAA 4.1")
+    assert "« Nom »" in checked["message"] and "« Prénom »" not in checked["message"]
+    assert checked["page"].startswith("/creation/formulaire")
+    code, report, output = run(source, tmp_path / "failing", fail_on="moderate", selection="rgaa-11.13")
+    assert (code, report["gate"]) == (1, "failed"), output

@@ -327,6 +327,14 @@ class WebPage:
         match = re.search(r'"((?:[^"\\]|\\.)*)"', entry)
         return json.loads(f'"{match.group(1)}"') if match else ""
 
+    def autocomplete(self, label: str) -> str:
+        """The field's autocomplete attribute, "" when it has none."""
+        return self.locators.field(self.page, label).get_attribute("autocomplete") or ""
+
+    def language(self) -> str:
+        """The language the page declares (its root's lang attribute), "" when it declares none."""
+        return self.page.evaluate("() => document.documentElement.lang")
+
     def field_error(self, label: str) -> str | None:
         """The message tied to an invalid field (contract §1), or None when it is not invalid."""
         field = self.locators.field(self.page, label)

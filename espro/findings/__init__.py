@@ -12,6 +12,12 @@ def rank(severity: str | None) -> int:
     return SEVERITIES.index(severity) if severity in SEVERITIES else SEVERITIES.index("moderate")
 
 
+def page_label(kind: tuple[str, str]) -> str:
+    """A page as findings name it: its path, and its title if it has one."""
+    path, title = kind
+    return f"{path} ({title})" if title else path
+
+
 def merge(items: list[dict]) -> list[dict]:
     """One finding per check, criterion and page, however many scenarios and workers met it; the
     most severe impact wins, and the elements named are the first met."""

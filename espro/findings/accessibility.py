@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import Error as PlaywrightError
 
+from espro.findings import page_label
+
 MAPPING = Path(__file__).with_name("axe_rgaa.yaml")
 ELEMENTS_NAMED = 3  # enough to find the problem, few enough to read
 
@@ -51,7 +53,7 @@ class AccessibilityAudit:
         except PlaywrightError:
             return
         self._seen.add(kind)
-        page = f"{kind[0]} ({kind[1]})" if kind[1] else kind[0]
+        page = page_label(kind)
         self._found += [finding for violation in violations for finding in findings_of(violation, page)]
 
     def take(self) -> list[dict]:
