@@ -56,6 +56,18 @@ class Questions:
         """The page shown, as the person tells it from another: its path and its title."""
         return self.page.kind()
 
+    def page_headers(self) -> dict[str, str]:
+        """What the page told the browser about itself, beside its content (names in lower case)."""
+        return self.page.document_headers()
+
+    def referrer_policy(self) -> str:
+        """The referrer policy the page sets, by header or in its markup; "" when it sets none."""
+        return self.page_headers().get("referrer-policy", "") or self.page.referrer_meta()
+
+    def cookies_kept(self) -> list[dict]:
+        """The cookies the browser keeps for the page shown, with their flags."""
+        return self.page.cookie_flags()
+
     def page_language(self) -> str:
         """The language the page declares to a speech synthesiser."""
         return self.page.language()

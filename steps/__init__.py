@@ -11,4 +11,5 @@ STEP_MODULES = (
     "steps.activation",
     "steps.space",
     "steps.accessibility",
+    "steps.security",
 )

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from espro import findings, schemas
+from espro import catalogue, findings, schemas
 from espro.drivers.browser import Browser
 from espro.drivers.locators import Locators
 from espro.findings.accessibility import AccessibilityAudit, findings_of, mapping
@@ -210,3 +210,20 @@ def test_a_failed_check_of_a_criterion_is_a_finding_and_the_scenario_goes_on(tmp
     assert checked["page"].startswith("/creation/formulaire")
     code, report, output = run(source, tmp_path / "failing", fail_on="moderate", selection="rgaa-11.13")
     assert (code, report["gate"]) == (1, "failed"), output
+
+
+WITHOUT_PROTECTIONS = {"rule": "asvs", "why": "ni en-têtes de sécurité, ni cookie de session protégé",
+                       "edits": [{"file": "headers.py", "find": "    app.after_request(_headers)\n", "replace": ""},
+                                 {"file": "headers.py", "find": "SESSION_COOKIE_HTTPONLY=True",
+                                  "replace": "SESSION_COOKIE_HTTPONLY=False"}]}
+
+
+def test_each_security_criterion_finds_its_protection_missing(tmp_path):
+    """The reference without its headers and with a bare session cookie: each security scenario
+    reports its own criterion, and the guide's verdict stays conformant."""
+    security = [tag for tag in catalogue.criteria() if tag.startswith("asvs-")]
+    source = mutate(WITHOUT_PROTECTIONS, tmp_path / "mutant")
+    code, report, output = run(source, tmp_path / "run", selection=" or ".join(security))
+    assert (code, report["verdict"]) == (0, "conformant"), output
+    found = {item["tag"] for item in report["findings"]["items"] if item["check"].startswith("scénario")}
+    assert found == set(security), sorted(set(security) - found)

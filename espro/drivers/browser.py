@@ -207,6 +207,7 @@ class WebPage:
     def __init__(self, context, locators: Locators, timeout_s: float, trace: bool = False, on_load=None):
         self.context = context
         self._on_load = on_load
+        self._document = None  # the response that brought the page shown
         self.timeout_s = timeout_s
         self._tracing = trace
         if trace:
@@ -232,6 +233,8 @@ class WebPage:
 
         def answered(response):
             statuses[response.request] = response.status
+            if response.request in sent:
+                self._document = response
 
         deadline = time.monotonic() + self.timeout_s
         self.page.on("request", asked)
@@ -330,6 +333,19 @@ class WebPage:
     def autocomplete(self, label: str) -> str:
         """The field's autocomplete attribute, "" when it has none."""
         return self.locators.field(self.page, label).get_attribute("autocomplete") or ""
+
+    def document_headers(self) -> dict[str, str]:
+        """The headers of the response that brought the page shown, names in lower case."""
+        return self._document.all_headers() if self._document is not None else {}
+
+    def referrer_meta(self) -> str:
+        """The referrer policy the page's own markup sets (<meta name="referrer">), "" if none."""
+        return self.page.evaluate("() => document.querySelector('meta[name=referrer]')?.content || ''")
+
+    def cookie_flags(self) -> list[dict]:
+        """The cookies the browser keeps for the page shown, with their flags (Playwright's
+        names: name, httpOnly, secure, sameSite)."""
+        return self.context.cookies(self.page.url)
 
     def language(self) -> str:
         """The language the page declares (its root's lang attribute), "" when it declares none."""
