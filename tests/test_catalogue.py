@@ -201,3 +201,12 @@ def test_every_criterion_has_a_scenario_and_every_scenario_tag_a_criterion():
     tagged = {tag for feature in gherkin_view.features() for scenario in feature.scenarios
               for tag in catalogue.finding_tags(scenario.tags)}
     assert tagged == set(catalogue.criteria())
+
+
+def test_the_known_tensions_with_other_standards_are_recorded():
+    """Where the guide asks what ASVS or NIST forbid, the rule says so and quotes both."""
+    cited = {rule_id: {(t["referentiel"].split(" (")[0], t["reference"].split(" ")[0]) for t in rule.get("tensions", [])}
+             for rule_id, rule in catalogue.rules().items()}
+    assert ("NIST SP 800-63A-4", "§3.8") in cited["DELAI-01"]
+    assert {("OWASP ASVS 5.0.0", "6.4.2"), ("NIST SP 800-63B-4", "§3.1.1.2")} <= cited["FORM-10"]
+    assert {("OWASP ASVS 5.0.0", "6.2.5"), ("NIST SP 800-63B-4", "§3.1.1.2")} <= cited["IDENT-09"]
