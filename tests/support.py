@@ -1,13 +1,17 @@
 """Helpers shared by the tests."""
 
 import argparse
+import functools
+import http.server
 import os
 import smtplib
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -73,3 +77,24 @@ def serve_test_target(create_app, description: str, port: int, mail_port: int, a
                           "ESPRO_MAIL_HOST": args.mail_host, "ESPRO_MAIL_PORT": args.mail_port})
         run_simple(args.host, args.port, app, threaded=True)
     return 0
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, without a log line per request."""
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serving_pages(folder: Path, pages: dict[str, str], handler=QuietHandler):
+    """`pages` (file name → text) written to `folder` and served on the loopback: the base URL."""
+    for name, body in pages.items():
+        (folder / name).write_text(body, encoding="utf-8")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,13 +1,10 @@
 """The Playwright driver against real browsers: launched here, behind a Playwright server, over CDP."""
 
-import functools
-import http.server
 import json
 import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -19,7 +16,7 @@ from PIL import Image
 from espro.drivers.browser import CHROMIUM_ARGS, Browser
 from espro.drivers.locators import Locators
 from espro.errors import RunError
-from tests.support import free_port
+from tests.support import free_port, serving_pages
 
 CHROMIUM = os.environ.get("ESPRO_CHROMIUM", "/usr/bin/chromium")
 PAGES = {
@@ -29,22 +26,12 @@ PAGES = {
 }
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The two pages, served on the loopback: the address a context's base_url points to."""
-    root = tmp_path_factory.mktemp("site")
-    for name, body in PAGES.items():
-        (root / name).write_text(f'<!doctype html><html lang="fr"><meta charset="utf-8">{body}</html>', encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving_pages(tmp_path_factory.mktemp("site"), {
+            name: f'<!doctype html><html lang="fr"><meta charset="utf-8">{body}</html>' for name, body in PAGES.items()}) as url:
+        yield url
 
 
 def _start(command, ready, log):

@@ -1,12 +1,9 @@
 """Findings beyond the guide: axe-core's violations mapped to RGAA criteria, one audit per kind of
 page, a section of their own in the reports, and the run failed by them only when the profile asks."""
 
-import functools
-import http.server
 import json
 import subprocess
 import sys
-import threading
 from xml.etree import ElementTree
 
 import jsonschema
@@ -17,7 +14,7 @@ from espro import catalogue, findings, schemas
 from espro.drivers.browser import Browser
 from espro.drivers.locators import Locators
 from espro.findings.accessibility import AccessibilityAudit, findings_of, mapping
-from tests.support import free_port
+from tests.support import QuietHandler, free_port, serving_pages
 from tests.test_mutants import mutate
 
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'"
@@ -32,27 +29,19 @@ PAGES = {
 }
 
 
-class StrictHandler(http.server.SimpleHTTPRequestHandler):
+class StrictHandler(QuietHandler):
     """The pages under the reference's Content-Security-Policy: the audit must work under it."""
 
     def end_headers(self):
         self.send_header("Content-Security-Policy", CSP)
         super().end_headers()
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("pages")
-    for name, body in PAGES.items():
-        (root / name).write_text(f"<!doctype html>{body}", encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StrictHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    pages = {name: f"<!doctype html>{body}" for name, body in PAGES.items()}
+    with serving_pages(tmp_path_factory.mktemp("pages"), pages, StrictHandler) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
