@@ -34,6 +34,10 @@ class Tasks:
     def open_login_page(self) -> None:
         self.page.open(self.profile.target_url)
 
+    def keep_to_the_keyboard(self) -> None:
+        """From now on the person uses no mouse: Tab to reach each control, the keyboard to use it."""
+        self.page.use_keyboard_only()
+
     def open_mode_page(self) -> None:
         self.open_login_page()
         self.press("Créer votre espace professionnel")

@@ -33,3 +33,8 @@ Fonctionnalité: Accessibilité des étapes, au-delà du guide (RGAA 4.1)
   Scénario: Le formulaire dit au navigateur quels champs il peut remplir
     Soit un usager à l'étape "Formulaire inscription" de la pré-inscription
     Alors les champs de son identité, de son téléphone et de son adresse disent ce qu'ils attendent
+
+  @wcag-2.1.1
+  Scénario: Toute la pré-inscription se fait au clavier seul, sans souris
+    Soit un usager professionnel qui n'a pas d'espace professionnel
+    Alors au clavier seul, il va jusqu'à l'étape "Enregistrement" de la pré-inscription

@@ -45,3 +45,9 @@ def fields_declare_their_purpose(user):
              if (purpose.split() or [""])[-1].lower() not in PURPOSES[label]}
     assert not wrong, "sans finalité de remplissage automatique (autocomplete) : " + ", ".join(
         f"« {label} » ({purpose or 'aucune'}, attendu {' ou '.join(PURPOSES[label])})" for label, purpose in wrong.items())
+
+
+@then(parsers.parse('au clavier seul, il va jusqu\'à l\'étape "{step}" de la pré-inscription'))
+def keyboard_only(user, step):
+    user.keep_to_the_keyboard()
+    user.reach(step)

@@ -216,3 +216,18 @@ def test_each_security_criterion_finds_its_protection_missing(tmp_path):
     assert (code, report["verdict"]) == (0, "conformant"), output
     found = {item["tag"] for item in report["findings"]["items"] if item["check"].startswith("scénario")}
     assert found == set(security), sorted(set(security) - found)
+
+
+MOUSE_ONLY = {"rule": "wcag-2.1.1", "why": "la case des conditions générales ne prend pas le focus",
+              "edits": [{"file": "templates/registration/terms.html",
+                         "find": '<input type="checkbox" id="terms"', "replace": '<input tabindex="-1" type="checkbox" id="terms"'}]}
+
+
+def test_a_control_tab_cannot_reach_is_a_keyboard_finding(tmp_path):
+    """The journey at the keyboard alone stops where Tab never reaches a control, and says which."""
+    source = mutate(MOUSE_ONLY, tmp_path / "mutant")
+    code, report, output = run(source, tmp_path / "run", selection="wcag-2.1.1")
+    assert (code, report["verdict"]) == (0, "conformant"), output
+    (found,) = [item for item in report["findings"]["items"] if item["tag"] == "wcag-2.1.1"]
+    assert "ne s'atteint pas au clavier" in found["message"] and "conditions" in found["message"].lower(), found
+    assert found["page"].startswith("/creation/conditions-generales")

@@ -33,6 +33,7 @@ CONNECT_TIMEOUT_MS = 30_000
 MISSING_CONTROL_WAIT_MS = 2_000  # how long a control the page lacks may take to appear
 POPUP_WAIT_MS = 2_000  # how long a click that showed nothing may take to open a window
 SETTLE_POLL_MS = 50  # how often a page load that has not ended yet is looked at again
+KEYBOARD_TABS = 150  # how many presses of Tab may take the focus to a control, from wherever it is
 # The browser's reason for a page load it gave up on, where the target has no part in it (a
 # download, or another navigation that took over).
 ABORTED = "net::ERR_ABORTED"
@@ -215,6 +216,7 @@ class WebPage:
         self.page = context.new_page()
         self.locators = locators
         self._pressed = {}  # name → the element last pressed under that name
+        self._keyboard_only = False
 
     def open(self, url: str) -> None:
         with self._loading():
@@ -281,8 +283,13 @@ class WebPage:
         except PlaywrightTimeoutError:
             raise AssertionError(f"la page ne montre aucun bouton ni lien « {name} »") from None
         self._pressed[name] = control.first.element_handle()
+        if self._keyboard_only:
+            self._focus(control, f"le bouton ou lien « {name} »")
         with self._loading():
-            control.first.click()
+            if self._keyboard_only:  # a locator's press waits for the navigation it starts
+                control.first.press("Enter")
+            else:
+                control.first.click()
             self.page.wait_for_load_state("domcontentloaded")
 
     def _renamed(self, name: str):
@@ -308,14 +315,54 @@ class WebPage:
     def has_control(self, name: str) -> bool:
         return self.locators.control(self.page, name).count() > 0
 
+    def use_keyboard_only(self) -> None:
+        """From now on, reach every control with Tab and use it with the keyboard alone, as a
+        person who cannot use a mouse does."""
+        self._keyboard_only = True
+
+    def _focus(self, locator, what: str) -> None:
+        """Move the focus with Tab alone until `locator` has it; AssertionError if it never does."""
+        target = locator.first
+        for _ in range(KEYBOARD_TABS):
+            if target.evaluate("el => el === document.activeElement"):
+                return
+            self.page.keyboard.press("Tab")
+        raise AssertionError(f"{what} ne s'atteint pas au clavier : {KEYBOARD_TABS} appuis sur Tab ne lui "
+                             f"donnent pas le focus")
+
     def fill(self, label: str, value: str) -> None:
-        self.locators.field(self.page, label).fill(value)
+        field = self.locators.field(self.page, label)
+        if not self._keyboard_only:
+            field.fill(value)
+            return
+        self._focus(field, f"le champ « {label} »")
+        field.first.press("ControlOrMeta+A")
+        field.first.press("Delete")
+        field.first.press_sequentially(value)
 
     def check(self, label: str) -> None:
-        self.locators.checkbox(self.page, label).check()
+        box = self.locators.checkbox(self.page, label)
+        if not self._keyboard_only:
+            box.check()
+            return
+        self._focus(box, f"la case « {label} »")
+        if not box.first.is_checked():
+            box.first.press("Space")
+        assert box.first.is_checked(), f"la case « {label} » ne se coche pas avec la barre d'espace"
 
     def choose(self, label: str, option: str) -> None:
-        self.locators.field(self.page, label).select_option(label=option)
+        field = self.locators.field(self.page, label)
+        if not self._keyboard_only:
+            field.select_option(label=option)
+            return
+        self._focus(field, f"la liste « {label} »")
+        field.first.press("Home")
+        for _ in field.first.locator("option").all():
+            if (self.selected(label) or ("", ""))[1] == option:
+                return
+            field.first.press("ArrowDown")
+        assert (self.selected(label) or ("", ""))[1] == option, \
+            f"la liste « {label} » ne propose pas « {option} » aux flèches du clavier"
 
     def has_field(self, label: str) -> bool:
         return self.locators.field(self.page, label).count() > 0
