@@ -6,9 +6,11 @@ import http.server
 import json
 import threading
 
+import httpx
 import pytest
 
 from espro.drivers.hooks import HooksClient
+from espro.drivers.http_client import request
 from espro.errors import HookFailed, NotVerified
 from tests.support import free_port
 
@@ -96,3 +98,41 @@ def test_a_hook_the_profile_does_not_declare_is_not_verified(hooks_url, declared
         client(hooks_url, available=declared).advance_clock(0)
     with pytest.raises(NotVerified, match="ne déclare pas le crochet de test « clock »"):
         HooksClient(None, None, ("clock",), timeout_s=5).advance_clock(0)
+
+
+class DropsReusedConnections(http.server.BaseHTTPRequestHandler):
+    """Answers the first request of each connection; the next one on it is dropped unanswered,
+    as a server does when its keep-alive delay ends just as a request arrives."""
+
+    protocol_version = "HTTP/1.1"
+
+    def _answer(self):
+        self.served = getattr(self, "served", 0) + 1
+        if self.served > 1:
+            self.close_connection = True
+            return
+        body = b'{"answer": "ABC123"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_get_the_server_dropped_on_a_kept_alive_connection_is_sent_again():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), DropsReusedConnections)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/captcha"
+    try:
+        assert [request("GET", url).json()["answer"] for _ in range(3)] == ["ABC123"] * 3
+        request("GET", url)
+        with pytest.raises(httpx.RemoteProtocolError):  # not idempotent: never sent twice
+            request("POST", url, json={})
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -3,7 +3,7 @@
 import httpx
 
 from espro import schemas
-from espro.drivers.http_client import cookie_header, shared_client
+from espro.drivers.http_client import cookie_header, request
 from espro.errors import HookFailed, NotVerified
 
 TOKEN_HEADER = "X-Conformance-Token"
@@ -41,7 +41,7 @@ class HooksClient:
             raise NotVerified(f"le profil ne déclare pas le crochet de test « {hook} »")
         declared = f"le crochet déclaré {method} {path}"
         try:
-            response = shared_client().request(
+            response = request(
                 method,
                 self.url + path,
                 headers={TOKEN_HEADER: self.token, **cookie_header(cookies)},

@@ -6,7 +6,7 @@ Every failure of the server ends in a RunError of one French line, never in a tr
 
 import httpx
 
-from espro.drivers.http_client import shared_client
+from espro.drivers.http_client import request
 from espro.errors import RunError
 
 MAILPIT_PAGE = 50  # Mailpit's own default page size for a search
@@ -34,7 +34,7 @@ class _HttpMailReader:
 
     def _call(self, method: str, path: str, **options) -> httpx.Response:
         try:
-            response = shared_client().request(method, self.url + path, timeout=self.timeout_s, **options)
+            response = request(method, self.url + path, timeout=self.timeout_s, **options)
         except httpx.HTTPError as error:
             reason = " ".join(str(error).split())
             raise RunError(f"serveur {self.server} injoignable : {self.url} ({type(error).__name__}: {reason})") from None
