@@ -20,6 +20,9 @@ import httpx
 from espro.errors import RunError
 
 
+STOP_TIMEOUT_S = 10
+
+
 class ReferenceServer:
     def __init__(self, profile, source: str | None = None, startup_timeout_s: float = 30):
         self.profile = profile
@@ -62,12 +65,15 @@ class ReferenceServer:
         raise RunError(f"l'implémentation de référence ne répond pas sur {self.profile.target_url} après {self.startup_timeout_s:g} s")
 
     def stop(self) -> None:
+        """Stop the server, gracefully if it does within STOP_TIMEOUT_S (gunicorn gives its workers
+        5 s), else killed; either way waited for, so that no process outlives the run."""
         if self._process is not None and self._process.poll() is None:
             self._process.terminate()
             try:
-                self._process.wait(timeout=5)
+                self._process.wait(timeout=STOP_TIMEOUT_S)
             except subprocess.TimeoutExpired:
                 self._process.kill()
+                self._process.wait()
         if self._log is not None:
             self._log.close()
         self._workdir.cleanup()
