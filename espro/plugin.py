@@ -265,6 +265,7 @@ def pytest_bdd_before_scenario(request, feature, scenario):
         "feature_file": feature.rel_filename,
         "line": scenario.line_number,
         "tags": tags,
+        **({"criteria": catalogue.finding_tags(tags)} if catalogue.finding_tags(tags) else {}),
         "steps": [],
     }
     request.node.stash[LINES_KEY] = attribution.step_lines(feature, scenario, catalogue.rule_ids(tags))
@@ -272,9 +273,9 @@ def pytest_bdd_before_scenario(request, feature, scenario):
 
 def pytest_bdd_before_step(request, feature, scenario, step, step_func):
     request.node.stash[STEP_START_KEY] = time.monotonic()
-    record = request.node.stash.get(SCENARIO_KEY, {"tags": []})
+    criteria = request.node.stash.get(SCENARIO_KEY, {}).get("criteria", ())
     attribution.begin_step(request.node, request.node.stash.get(LINES_KEY, {}).get(step.line_number, ()),
-                           tuple(catalogue.finding_tags(record["tags"])))
+                           tuple(criteria))
     person = request.node.stash.get(USER_KEY, None)
     if person is not None and step.type == "when":
         late_mail.close(person.mail_watch, person.emails_to)
@@ -329,7 +330,7 @@ def _checked_findings(record: dict, person) -> list[dict]:
     found = []
     for step in record["steps"]:
         if step.get("finding"):
-            for tag in catalogue.finding_tags(record["tags"]):
+            for tag in record["criteria"]:
                 criterion = catalogue.criteria()[tag]
                 found.append({"standard": criterion["referentiel"], "criterion": criterion["critere"], "tag": tag,
                               "severity": criterion["gravite"], "check": f"scénario « {record['name']} »",
@@ -380,8 +381,6 @@ def pytest_runtest_makereport(item, call):
     if person is not None and call.when == "call":
         entry["findings"] = [{**found, "scenario": record["name"]}
                              for found in item.config.stash[AUDIT_KEY].take() + _checked_findings(record, person)]
-    if catalogue.finding_tags(record["tags"]):
-        entry["criteria"] = catalogue.finding_tags(record["tags"])
     if verdict != conformance.PASSED:
         entry["reason"] = reason
         entry["rerun"] = _rerun_command(item, state, profile)
@@ -469,5 +468,4 @@ class Recorder:
         _stop_services(config)
         xml = Path(config.option.xmlpath) if config.option.xmlpath else None
         if self.result is not None and xml is not None and xml.is_file() and self.result["findings"]["items"]:
-            found = self.result["findings"]
-            junit.add_findings(xml, found, findings.failing(found["items"], found["fail_on"]))
+            junit.add_findings(xml, self.result["findings"])

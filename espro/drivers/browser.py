@@ -357,7 +357,7 @@ class WebPage:
             return
         self._focus(field, f"la liste « {label} »")
         field.first.press("Home")
-        for _ in field.first.locator("option").all():
+        for _ in range(field.first.locator("option").count()):
             if (self.selected(label) or ("", ""))[1] == option:
                 return
             field.first.press("ArrowDown")

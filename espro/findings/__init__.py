@@ -38,9 +38,14 @@ def counts(items: list[dict]) -> dict[str, dict[str, int]]:
     return table
 
 
+def fails(item: dict, fail_on: str | None) -> bool:
+    """Whether this finding fails the run: at least as severe as the profile's `fail_on`, if any."""
+    return fail_on is not None and rank(item["severity"]) >= rank(fail_on)
+
+
 def failing(items: list[dict], fail_on: str | None) -> list[dict]:
-    """The findings that fail the run: those at least as severe as the profile's `fail_on`, if any."""
-    return [] if fail_on is None else [item for item in items if rank(item["severity"]) >= rank(fail_on)]
+    """The findings that fail the run."""
+    return [item for item in items if fails(item, fail_on)]
 
 
 def section(items: list[dict], fail_on: str | None) -> dict:
