@@ -18,6 +18,8 @@ from espro import PROJECT_ROOT, catalogue
 from tests.support import free_port, serve_module
 
 MUTANTS = yaml.safe_load((Path(__file__).parent / "mutants.yaml").read_text(encoding="utf-8"))
+VARIANCE_TARGET = Path(__file__).parent / "variance_target"
+VARIANCE_MUTANTS = yaml.safe_load((Path(__file__).parent / "variance_mutants.yaml").read_text(encoding="utf-8"))
 
 
 def mutate(mutant: dict, folder: Path, package: Path = PROJECT_ROOT / "reference_impl") -> Path:
@@ -62,6 +64,16 @@ def run_against(source: Path, rule: str, folder: Path, strict: bool = False,
     return result.returncode, verdicts, result.stdout[-2000:] + result.stderr[-2000:]
 
 
+@pytest.mark.parametrize("mutant, package", [(m, PROJECT_ROOT / "reference_impl") for m in MUTANTS]
+                         + [(m, VARIANCE_TARGET) for m in VARIANCE_MUTANTS],
+                         ids=[f"reference-{m['rule']}" for m in MUTANTS] + [f"variance-{m['rule']}" for m in VARIANCE_MUTANTS])
+def test_every_edit_of_a_mutant_still_applies(mutant, package, tmp_path):
+    """Checked in a second, not after the whole mutant run: a source change must not silently orphan a mutant."""
+    target = mutate(mutant, tmp_path, package) / package.name
+    for edit in mutant["edits"]:
+        assert edit["replace"] in (target / edit["file"]).read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("mutant", MUTANTS, ids=[m["rule"] for m in MUTANTS])
 def test_mutant_is_caught_by_its_rule(mutant, tmp_path):
     source = mutate(mutant, tmp_path / "mutant")
@@ -78,8 +90,6 @@ def test_mutant_is_caught_by_its_rule(mutant, tmp_path):
 # The variance target's mutants (tests/variance_mutants.yaml): the same rules broken the same way,
 # in a target that shares none of the reference's decisions nor pages.
 
-VARIANCE_TARGET = Path(__file__).parent / "variance_target"
-VARIANCE_MUTANTS = yaml.safe_load((Path(__file__).parent / "variance_mutants.yaml").read_text(encoding="utf-8"))
 VARIANCE_TOKEN = "variance-mutant-token"
 
 
