@@ -41,12 +41,17 @@ chromium: $(VENV)/.installed
 	fi
 
 # Node tools the tests run for real (tools/package.json, pinned by its lock): MailDev, a mail
-# server with an HTTP API, and cucumber-html-reporter, which reads the suite's cucumber.json.
+# server with an HTTP API, and cucumber-html-reporter, which reads the suite's cucumber.json; and the
+# DSFR, whose stylesheet, fonts and icons the reference implementation serves from its static folder
+# (tools/.dsfr.yml accepts its terms for that local use only).
+DSFR_COPY = reference_impl/static/dsfr
 tools: tools/node_modules/.installed
 
 tools/node_modules/.installed: tools/package.json tools/package-lock.json
 	@echo "Installation des outils de test dans tools/ (npm ci)..."
 	cd tools && npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(DSFR_COPY) && mkdir -p $(DSFR_COPY)
+	cd tools/node_modules/@gouvfr/dsfr/dist && cp -r dsfr.min.css fonts icons favicon $(CURDIR)/$(DSFR_COPY)/
 	touch $@
 
 clean:
