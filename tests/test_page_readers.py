@@ -6,7 +6,7 @@ import pytest
 from espro.drivers.browser import Browser
 from espro.drivers.locators import Locators
 from espro.questions import Questions
-from espro.tasks import Tasks
+from espro.tasks import TERMS_CHECKBOX, Tasks
 from espro.testdata import Applicant
 from espro.user import User
 from steps import common, credentials, form, login_page, terms
@@ -407,3 +407,31 @@ def test_a_link_back_to_the_page_itself_does_not_lead_to_the_text(page, site):
     show(page, html.format(href=site + "etape.html"))
     with pytest.raises(AssertionError, match="ramène à la page même"):
         terms.link_leads_to(person(page), "conditions générales", "onditions g")
+
+
+# Ticking a box: a person clicks the box drawn on the screen, whoever draws it
+
+TERMS = TERMS_CHECKBOX
+BOXES = {
+    "plain": f'<input type="checkbox" id="c"><label for="c">{TERMS} et les accepte</label>',
+    # The DSFR: the input kept in place but transparent, its label's ::before draws the box over it.
+    "dsfr-label-over-input": f'''<style>.g {{ position: relative }} .g input {{ position: absolute; opacity: 0;
+        left: 0; width: 1.5rem; height: 1.5rem }} .g label {{ position: relative; padding-left: 2rem }}
+        .g label::before {{ content: ""; position: absolute; left: 0; width: 1.5rem; height: 1.5rem; border: 1px solid }}
+        </style><div class="g"><input type="checkbox" id="c"><label for="c">{TERMS} (<a href="#cgu">lire</a>) et les accepte</label></div>''',
+}
+
+
+@pytest.mark.parametrize("drawing", BOXES)
+def test_a_box_is_ticked_however_it_is_drawn(page, drawing):
+    show(page, BOXES[drawing])
+    page.check(TERMS)
+    assert page.page.is_checked("#c") and not page.page.url.endswith("#cgu")
+
+
+def test_a_box_under_another_element_is_not_ticked_through_it(page):
+    show(page, f'''<style>#voile {{ position: fixed; inset: 0; background: rgb(0 0 0 / 50%) }}</style>
+        <input type="checkbox" id="c"><label for="c">{TERMS} et les accepte</label><div id="voile"></div>''')
+    with pytest.raises(Exception, match="intercepts pointer events"):
+        page.check(TERMS)
+    assert not page.page.is_checked("#c")

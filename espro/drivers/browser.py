@@ -60,6 +60,26 @@ RENAMED = {"Afficher": ("Masquer",)}
 # What the page shows after each label (WebPage.values_shown): for every visible element whose
 # text is a label, the value the structure ties to it; for a one-line element « label : value »,
 # that value. Answers [document position, label index, value] triples, whitespace folded.
+# Whether one of a checkbox's labels is drawn over it, where a person clicks the box (the DSFR does so).
+LABEL_OVER_BOX = """box => {
+  box.scrollIntoView({block: 'center'});
+  const shown = box.getBoundingClientRect();
+  const hit = document.elementFromPoint(shown.x + shown.width / 2, shown.y + shown.height / 2);
+  return hit !== box && [...(box.labels || [])].includes(hit);
+}"""
+REFUSES_PASTE = """field => {
+  const data = new DataTransfer();
+  data.setData('text/plain', 'colle');
+  const paste = new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true});
+  return !field.dispatchEvent(paste);
+}"""
+FORM_ENTRIES = """button => {
+  const form = button.form;
+  const data = new FormData(form, button);
+  for (const element of form.elements) if (element.type === 'hidden' && element.name) data.delete(element.name);
+  return {action: button.formAction || form.action,
+          entries: [...data.entries()].filter(([, value]) => typeof value === 'string')};
+}"""
 VALUES_SHOWN = """([exact, line]) => {
   const exactRe = exact.map(source => new RegExp(source));
   const lineRe = line.map(source => new RegExp(source));
@@ -343,12 +363,20 @@ class WebPage:
     def check(self, label: str) -> None:
         box = self.locators.checkbox(self.page, label)
         if not self._keyboard_only:
-            box.check()
+            self._tick(box.first)
             return
         self._focus(box, f"la case « {label} »")
         if not box.first.is_checked():
             box.first.press("Space")
         assert box.first.is_checked(), f"la case « {label} » ne se coche pas avec la barre d'espace"
+
+    def _tick(self, box) -> None:
+        """Tick as a person does, on the box they see. A design system may draw the box over the input
+        with its label (the DSFR does): a click there is the person's; any other element on top is not."""
+        box.wait_for(state="attached")
+        if box.is_checked():
+            return
+        box.check(force=box.evaluate(LABEL_OVER_BOX))
 
     def choose(self, label: str, option: str) -> None:
         field = self.locators.field(self.page, label)
@@ -377,6 +405,15 @@ class WebPage:
         match = re.search(r'"((?:[^"\\]|\\.)*)"', entry)
         return json.loads(f'"{match.group(1)}"') if match else ""
 
+    def refuses_paste(self, label: str) -> bool:
+        """Whether the field cancels what a person pastes into it (a paste event its page prevents)."""
+        return self.locators.field(self.page, label).first.evaluate(REFUSES_PASTE)
+
+    def marked_required(self, label: str) -> bool:
+        """Whether the field says it must be filled to assistive technologies (required, aria-required)."""
+        return self.locators.field(self.page, label).first.evaluate(
+            "field => field.required || field.getAttribute('aria-required') === 'true'")
+
     def autocomplete(self, label: str) -> str:
         """The field's autocomplete attribute, "" when it has none."""
         return self.locators.field(self.page, label).get_attribute("autocomplete") or ""
@@ -390,9 +427,20 @@ class WebPage:
         return self.page.evaluate("() => document.querySelector('meta[name=referrer]')?.content || ''")
 
     def cookie_flags(self) -> list[dict]:
-        """The cookies the browser keeps for the page shown, with their flags (Playwright's
-        names: name, httpOnly, secure, sameSite)."""
-        return self.context.cookies(self.page.url)
+        """The cookies the browser keeps for the page shown, with their flags as the target set them
+        (Chromium's names: name, httpOnly, secure, and sameSite, absent when the target gave none;
+        Playwright's own list would say "Lax" for those)."""
+        session = self.context.new_cdp_session(self.page)
+        try:
+            return session.send("Network.getCookies", {"urls": [self.page.url]})["cookies"]
+        finally:
+            session.detach()
+
+    def form_entries(self, name: str) -> tuple[str, list[tuple[str, str]]]:
+        """What pressing the button `name` would send, as the browser builds it: the form's address
+        and its entries, without its hidden fields (where a form keeps its anti-forgery token)."""
+        form = self.locators.control(self.page, name).first.evaluate(FORM_ENTRIES)
+        return form["action"], [tuple(entry) for entry in form["entries"]]
 
     def language(self) -> str:
         """The language the page declares (its root's lang attribute), "" when it declares none."""
