@@ -431,7 +431,8 @@ class Recorder:
         self.result = conformance.scrub(conformance.build(self.state["scenarios"], meta, outcomes),
                                         self.profile.secrets())
         seen = [found for scenario in self.result["scenarios"] for found in scenario.get("findings", [])]
-        self.result["findings"] = findings.section(seen, self.profile.findings_fail_on)
+        self.result["findings"] = findings.section(seen, self.profile.findings_fail_on,
+                                                   findings.checked(self.result["scenarios"], catalogue.criteria()))
         if self.result["findings"]["failing"]:
             self.result["gate"] = conformance.FAILED
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
@@ -450,9 +451,12 @@ class Recorder:
         summary = ", ".join(f"{number} {verdict}" for verdict, number in sorted(counts.items())) or "aucun scénario"
         terminalreporter.write_sep("=", f"espro : {self.result['verdict']} ({summary})")
         found = self.result["findings"]
-        terminalreporter.write_line(f"constats au-delà du guide : {findings.summary(found)}"
-                                    + (f" ; {found['failing']} au moins {findings.SEVERITY_FR[found['fail_on']]}"
-                                       " : la course échoue (findings.fail_on)" if found["failing"] else ""))
+        terminalreporter.write_line("constats au-delà du guide, par référentiel (hors verdict du guide ; axe-core "
+                                    "sur chaque page vue)" + (f" ; {found['failing']} au moins "
+                                    f"{findings.SEVERITY_FR[found['fail_on']]} : la course échoue (findings.fail_on)"
+                                                              if found["failing"] else "") + " :")
+        for line in findings.by_standard(found):
+            terminalreporter.write_line(f"  {line}")
         advice = {expectations.UNEXPECTED_PASS: "l'écart est corrigé, retirez l'entrée",
                   expectations.NOT_RUN: "aucun de ses scénarios n'a été joué"}
         for outcome in self.result["expectations"]:

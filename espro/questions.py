@@ -72,6 +72,16 @@ class Questions:
         """The language the page declares to a speech synthesiser."""
         return self.page.language()
 
+    def can_paste_into(self, label: str) -> bool:
+        """Whether what the person pastes into the field (from a password manager) stays there."""
+        return not self.page.refuses_paste(label)
+
+    def is_marked_required(self, label: str) -> bool:
+        """Whether the field tells, before any submission, that it must be filled: in its name (an
+        asterisk, « obligatoire ») or to assistive technologies."""
+        name = self.field_name(label)
+        return "*" in name or "obligatoire" in name.casefold() or self.page.marked_required(label)
+
     def purpose_of(self, label: str) -> str:
         """What the field declares itself to hold, for the browser to fill in (autocomplete)."""
         return self.page.autocomplete(label)

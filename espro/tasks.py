@@ -152,6 +152,12 @@ class Tasks:
         if self.read_subscriber_number() is None:
             raise AssertionError(f"l'espace n'a pas pu être activé : erreurs : {self.errors()}")
 
+    def press_from_another_site(self, name: str) -> None:
+        """What a forged page on another site would make the person's browser send: this step's form,
+        pressed by `name`, without its hidden fields (the attack ASVS 3.5.1 guards against)."""
+        self.page.press_from_another_site(name)
+        self.last_pressed = name
+
     def open_address(self, address: str) -> None:
         """Type `address` in this browser's address bar (a noted or copied address)."""
         self.page.open(address)

@@ -34,6 +34,16 @@ Fonctionnalité: Accessibilité des étapes, au-delà du guide (RGAA 4.1)
     Soit un usager à l'étape "Formulaire inscription" de la pré-inscription
     Alors les champs de son identité, de son téléphone et de son adresse disent ce qu'ils attendent
 
+  @rgaa-11.10
+  Plan du scénario: Les champs obligatoires de l'étape « <étape> » le disent avant tout envoi
+    Soit un usager à l'étape "<étape>" de la pré-inscription
+    Alors les champs que le guide marque d'un astérisque disent, avant tout envoi, qu'ils sont obligatoires
+
+    Exemples:
+      | étape                  |
+      | Identifiants           |
+      | Formulaire inscription |
+
   @wcag-2.1.1
   Scénario: Toute la pré-inscription se fait au clavier seul, sans souris
     Soit un usager professionnel qui n'a pas d'espace professionnel

@@ -35,3 +35,22 @@ Fonctionnalité: Sécurité des pages, au-delà du guide (OWASP ASVS 5.0.0)
     Soit un usager à l'étape "Récapitulatif" de la pré-inscription
     Alors ses cookies sont hors de portée des scripts de la page
 
+  @asvs-3.5.1
+  Scénario: Les identifiants envoyés par une page d'un autre site sont refusés
+    Soit un usager à l'étape "Identifiants" de la pré-inscription
+    Quand il saisit son adresse électronique et son mot de passe
+    Et une page d'un autre site envoie le formulaire à sa place par "Continuer", sans ses champs cachés
+    Alors il n'est pas passé à l'étape "Formulaire inscription"
+
+  @asvs-6.2.7
+  Scénario: L'usager peut coller ses mots de passe, depuis un gestionnaire de mots de passe
+    Soit un usager à l'étape "Identifiants" de la pré-inscription
+    Alors il peut coller un texte dans le champ "Mot de passe de connexion"
+    Et il peut coller un texte dans le champ "Confirmez votre mot de passe de connexion"
+
+  @asvs-6.2.9
+  Scénario: Un mot de passe de 64 caractères est accepté
+    Soit un usager à l'étape "Identifiants" de la pré-inscription
+    Quand il saisit son adresse électronique et un mot de passe de 64 caractères composé de lettres et chiffres
+    Et il clique sur "Continuer"
+    Alors l'étape en cours est "Formulaire inscription"

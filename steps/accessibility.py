@@ -6,6 +6,7 @@ import re
 
 from pytest_bdd import parsers
 
+from espro.user import CREDENTIAL_FIELDS
 from steps.checks import then
 
 FRENCH = re.compile(r"^fr(-[a-z0-9]+)*$", re.IGNORECASE)
@@ -18,6 +19,14 @@ PURPOSES = {
     "Code postal": ("postal-code",),
     "Commune": ("address-level2",),
     "Pays": ("country", "country-name"),
+}
+
+
+# The fields the guide's screens mark with an asterisk, step by step (guide §2).
+STARRED = {
+    "Identifiants": CREDENTIAL_FIELDS,
+    "Formulaire inscription": ("Nom", "Prénom", "Téléphone", "Commune", "Pays", "Question de confiance",
+                               "Réponse à la question de confiance"),
 }
 
 
@@ -45,6 +54,14 @@ def fields_declare_their_purpose(user):
              if (purpose.split() or [""])[-1].lower() not in PURPOSES[label]}
     assert not wrong, "sans finalité de remplissage automatique (autocomplete) : " + ", ".join(
         f"« {label} » ({purpose or 'aucune'}, attendu {' ou '.join(PURPOSES[label])})" for label, purpose in wrong.items())
+
+
+@then("les champs que le guide marque d'un astérisque disent, avant tout envoi, qu'ils sont obligatoires")
+def required_fields_marked(user):
+    step = user.step_shown()
+    silent = [label for label in STARRED[step] if user.offers_field(label) and not user.is_marked_required(label)]
+    assert not silent, "ne disent pas qu'ils sont obligatoires (ni astérisque ni « obligatoire » dans leur intitulé, " \
+        "ni required, ni aria-required) : " + ", ".join(f"« {label} »" for label in silent)
 
 
 @then(parsers.parse('au clavier seul, il va jusqu\'à l\'étape "{step}" de la pré-inscription'))

@@ -2,6 +2,8 @@
 page tells the browser about itself, as anyone outside the site can read it. A failed check here
 is a finding, never a rule's verdict (espro.attribution)."""
 
+from pytest_bdd import parsers, when
+
 from steps.checks import then
 
 # Policies that send another site no more than the origin (ASVS 3.4.5: no path nor query leaked).
@@ -64,3 +66,18 @@ def cookies_out_of_scripts(user):
     reachable = [cookie["name"] for cookie in user.cookies_kept() if not cookie.get("httpOnly")]
     assert not reachable, f"cookies lisibles par les scripts (sans HttpOnly) : {', '.join(reachable)}"
 
+
+@when(parsers.parse('une page d\'un autre site envoie le formulaire à sa place par "{name}", sans ses champs cachés'))
+def forged_submission(user, name):
+    user.press_from_another_site(name)
+
+
+@then(parsers.parse('il n\'est pas passé à l\'étape "{step}"'))
+def not_moved_on(user, step):
+    assert user.step_shown() != step, \
+        f"la cible a accepté le formulaire venu d'un autre site sans ses champs cachés : l'étape « {step} » est montrée"
+
+
+@then(parsers.parse('il peut coller un texte dans le champ "{label}"'))
+def paste_allowed(user, label):
+    assert user.can_paste_into(label), f"le champ « {label} » refuse ce que l'usager y colle"

@@ -123,8 +123,22 @@ def test_fail_on_counts_the_findings_at_least_that_severe():
     assert [len(findings.failing(items, level)) for level in (None, "minor", "serious", "critical")] == [0, 3, 2, 1]
     section = findings.section(items, "serious")
     assert section["counts"] == {"RGAA 4.1": {"minor": 1, "serious": 1, "critical": 1}} and section["failing"] == 2
-    assert findings.summary(section) == "RGAA 4.1 : 3 (1 critique, 1 sérieux, 1 mineur)"
-    assert findings.summary(findings.section([], None)) == "aucun constat"
+    assert findings.by_standard(section) == ["RGAA 4.1 : 3 (1 critique, 1 sérieux, 1 mineur)"]
+    assert findings.by_standard(findings.section([], None)) == ["aucun constat"]
+
+
+def test_every_standard_verified_has_its_line_even_without_finding():
+    criteria = catalogue.criteria()
+    scenarios = [{"verdict": "passed", "criteria": ["asvs-3.4.4", "rgaa-11.13"]},
+                 {"verdict": "passed", "criteria": ["rgaa-8.4"]},
+                 {"verdict": "not-verified", "criteria": ["asvs-3.5.1"]}, {"verdict": "passed"}]
+    verified = findings.checked(scenarios, criteria)
+    assert verified == {"OWASP ASVS 5.0.0": ["3.4.4"], "RGAA 4.1": ["8.4", "11.13"]}
+    lines = findings.by_standard(findings.section([_finding("serious", standard="WCAG 2.2", criterion="2.5.8")],
+                                                  None, verified))
+    assert lines == ["OWASP ASVS 5.0.0 : aucun constat ; critères vérifiés par scénario : 3.4.4",
+                     "RGAA 4.1 : aucun constat ; critères vérifiés par scénario : 8.4, 11.13",
+                     "WCAG 2.2 : 1 (1 sérieux)"]
 
 
 # --- a real run: the reference without its page language ---------------------------------------
@@ -155,7 +169,7 @@ def test_findings_stay_beside_the_verdict_unless_the_profile_fails_on_them(tmp_p
     jsonschema.validate(report, schemas.load("report.schema.json"))
     lang = [item for item in report["findings"]["items"] if item["tag"] == "rgaa-8.3"]
     assert lang and lang[0]["severity"] == "serious" and lang[0]["scenario"], report["findings"]
-    assert "constats au-delà du guide : RGAA 4.1" in output
+    assert "constats au-delà du guide, par référentiel" in output and "\n  RGAA 4.1 : " in output
     assert "Constats au-delà du guide" in (tmp_path / "run" / "report" / "rapport.html").read_text(encoding="utf-8")
     assert reported_apart(tmp_path / "run" / "report", report) == (len(report["findings"]["items"]), 0)
 
@@ -201,10 +215,17 @@ def test_a_failed_check_of_a_criterion_is_a_finding_and_the_scenario_goes_on(tmp
     assert (code, report["gate"]) == (1, "failed"), output
 
 
-WITHOUT_PROTECTIONS = {"rule": "asvs", "why": "ni en-têtes de sécurité, ni cookie de session protégé",
-                       "edits": [{"file": "headers.py", "find": "    app.after_request(_headers)\n", "replace": ""},
-                                 {"file": "headers.py", "find": "SESSION_COOKIE_HTTPONLY=True",
-                                  "replace": "SESSION_COOKIE_HTTPONLY=False"}]}
+WITHOUT_PROTECTIONS = {
+    "rule": "asvs", "why": "ni en-têtes de sécurité, ni cookie de session protégé, ni jeton anti-falsification ; collage refusé, "
+                           "mot de passe limité à 40 caractères",
+    "edits": [{"file": "headers.py", "find": "    app.after_request(_headers)\n", "replace": ""},
+              {"file": "headers.py", "find": "SESSION_COOKIE_HTTPONLY=True", "replace": "SESSION_COOKIE_HTTPONLY=False"},
+              {"file": "__init__.py", "find": "    csrf.init_app(app)\n",
+               "replace": "    app.config[\"WTF_CSRF_ENABLED\"] = False\n    csrf.init_app(app)\n"},
+              {"file": "templates/registration/identifiers.html", "find": 'aria-controls="niveau-securite"\'',
+               "replace": 'aria-controls="niveau-securite" onpaste="return false"\''},
+              {"file": "validation.py", "find": "    if len(password) < PASSWORD_MIN:",
+               "replace": "    if not PASSWORD_MIN <= len(password) <= 40:"}]}
 
 
 def test_each_security_criterion_finds_its_protection_missing(tmp_path):
@@ -231,3 +252,19 @@ def test_a_control_tab_cannot_reach_is_a_keyboard_finding(tmp_path):
     (found,) = [item for item in report["findings"]["items"] if item["tag"] == "wcag-2.1.1"]
     assert "ne s'atteint pas au clavier" in found["message"] and "conditions" in found["message"].lower(), found
     assert found["page"].startswith("/creation/conditions-generales")
+
+
+UNMARKED = {"rule": "rgaa-11.10", "why": "l'adresse de connexion ne dit plus qu'elle est obligatoire",
+            "edits": [{"file": "templates/_macros.html", "find": 'type="{{ type }}"{% if type != \'password\' %} value="{{ value }}"{% endif %}{% if required %} aria-required="true"{% endif %}',
+                       "replace": 'type="{{ type }}"{% if type != \'password\' %} value="{{ value }}"{% endif %}'},
+                      {"file": "templates/registration/identifiers.html",
+                       "find": '"Adresse électronique de connexion : *"', "replace": '"Adresse électronique de connexion :"'}]}
+
+
+def test_a_required_field_that_does_not_say_so_is_a_finding(tmp_path):
+    """Neither an asterisk in its name nor required/aria-required: that field, and only it, is named."""
+    source = mutate(UNMARKED, tmp_path / "mutant")
+    code, report, output = run(source, tmp_path / "run", selection="rgaa-11.10")
+    (found,) = [item for item in report["findings"]["items"] if item["tag"] == "rgaa-11.10"]
+    assert "« Adresse électronique de connexion »" in found["message"], found
+    assert "Confirmez" not in found["message"] and found["page"].startswith("/creation/identifiants"), found

@@ -427,14 +427,9 @@ class WebPage:
         return self.page.evaluate("() => document.querySelector('meta[name=referrer]')?.content || ''")
 
     def cookie_flags(self) -> list[dict]:
-        """The cookies the browser keeps for the page shown, with their flags as the target set them
-        (Chromium's names: name, httpOnly, secure, and sameSite, absent when the target gave none;
-        Playwright's own list would say "Lax" for those)."""
-        session = self.context.new_cdp_session(self.page)
-        try:
-            return session.send("Network.getCookies", {"urls": [self.page.url]})["cookies"]
-        finally:
-            session.detach()
+        """The cookies the browser keeps for the page shown, with their flags (Playwright's
+        names: name, httpOnly, secure, sameSite)."""
+        return self.context.cookies(self.page.url)
 
     def form_entries(self, name: str) -> tuple[str, list[tuple[str, str]]]:
         """What pressing the button `name` would send, as the browser builds it: the form's address

@@ -30,6 +30,8 @@ BUTTON_INPUTS = ("submit", "button", "reset", "image")
 DROPPED_HEADERS = {"content-length", "content-encoding", "transfer-encoding", "set-cookie"}
 # How the request API says that a connection was closed or refused without an answer.
 CONNECTION_LOST = re.compile(r"ECONN|socket hang up")
+# Where a forged request comes from: a site that is not the target (reserved by RFC 2606).
+ANOTHER_SITE = "https://site-tiers.example"
 
 
 class ScriptNeeded(Exception):
@@ -105,6 +107,15 @@ class HttpPage:
 
     def choose(self, label: str, option: str) -> None:
         self._set("choose", label, option, lambda field: field.tag == "select")
+
+    def press_from_another_site(self, name: str) -> None:
+        """Send what pressing `name` on the page shown sends, but as another site's page would: from
+        its origin, without the form's hidden fields; then show the answer (ASVS 3.5.1's forgery)."""
+        action, entries = self.browser.form_entries(name)
+        self._ask("POST", action, data=urlencode(entries), headers={
+            "Content-Type": "application/x-www-form-urlencoded", "Origin": ANOTHER_SITE,
+            "Referer": ANOTHER_SITE + "/", "Sec-Fetch-Site": "cross-site"})
+        self.show()
 
     # What needs no page
 

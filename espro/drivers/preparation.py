@@ -45,3 +45,7 @@ class Tab:
         if name.startswith("_"):
             raise AttributeError(name)
         return getattr(self.http if self._preparation.active else self.browser, name)
+
+    def press_from_another_site(self, name: str) -> None:
+        """Only HTTP can send what another site's page would: the browser sends it as this site."""
+        self.http.press_from_another_site(name)

@@ -48,18 +48,33 @@ def failing(items: list[dict], fail_on: str | None) -> list[dict]:
     return [item for item in items if fails(item, fail_on)]
 
 
-def section(items: list[dict], fail_on: str | None) -> dict:
-    """The reports' findings section: the findings, their counts, and what they do to the gate."""
+def checked(scenarios: list[dict], criteria: dict[str, dict]) -> dict[str, list[str]]:
+    """Per standard, the criteria that scenarios of the run verified (`criteria`: the catalogue's, by tag)."""
+    table: dict[str, set[str]] = {}
+    for scenario in scenarios:
+        if scenario["verdict"] != "not-verified":
+            for tag in scenario.get("criteria", []):
+                table.setdefault(criteria[tag]["referentiel"], set()).add(criteria[tag]["critere"])
+    return {standard: sorted(found, key=lambda c: [int(part) for part in c.split(".")])
+            for standard, found in sorted(table.items())}
+
+
+def section(items: list[dict], fail_on: str | None, verified: dict[str, list[str]] | None = None) -> dict:
+    """The reports' findings section: the findings, their counts, the criteria verified per standard
+    (beside axe-core's audit of every page), and what they do to the gate."""
     merged = merge(items)
-    return {"fail_on": fail_on, "counts": counts(merged), "failing": len(failing(merged, fail_on)), "items": merged}
+    return {"fail_on": fail_on, "counts": counts(merged), "checked": verified or {},
+            "failing": len(failing(merged, fail_on)), "items": merged}
 
 
-def summary(section_: dict) -> str:
-    """One line for the terminal: per standard, the count by severity."""
-    if not section_["items"]:
-        return "aucun constat"
-    parts = []
-    for standard, by_severity in sorted(section_["counts"].items()):
+def by_standard(section_: dict) -> list[str]:
+    """The terminal's lines, one per standard met or verified: its count by severity, or none."""
+    lines = []
+    for standard in sorted(set(section_["counts"]) | set(section_["checked"])):
+        by_severity = section_["counts"].get(standard, {})
         detail = ", ".join(f"{by_severity[s]} {SEVERITY_FR[s]}" for s in reversed(SEVERITIES) if s in by_severity)
-        parts.append(f"{standard} : {sum(by_severity.values())} ({detail})")
-    return " ; ".join(parts)
+        found = f"{sum(by_severity.values())} ({detail})" if by_severity else "aucun constat"
+        verified = section_["checked"].get(standard)
+        lines.append(f"{standard} : {found}" + (f" ; critères vérifiés par scénario : {', '.join(verified)}"
+                                                 if verified else ""))
+    return lines or ["aucun constat"]
