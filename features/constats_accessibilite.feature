@@ -48,3 +48,9 @@ Fonctionnalité: Accessibilité des étapes, au-delà du guide (RGAA 4.1)
   Scénario: Toute la pré-inscription se fait au clavier seul, sans souris
     Soit un usager professionnel qui n'a pas d'espace professionnel
     Alors au clavier seul, il va jusqu'à l'étape "Enregistrement" de la pré-inscription
+
+  @wcag-2.1.1
+  Scénario: L'extrait sonore du CAPTCHA s'obtient au clavier seul
+    Soit un usager à l'étape "Conditions générales" de la pré-inscription
+    Quand il ne se sert plus que du clavier
+    Alors le lien "Ecouter l'extrait sonore" fournit un fichier audio

@@ -4,7 +4,7 @@ is a finding, never a rule's verdict (espro.attribution)."""
 
 import re
 
-from pytest_bdd import parsers
+from pytest_bdd import parsers, when
 
 from espro.user import CREDENTIAL_FIELDS
 from steps.checks import then
@@ -62,6 +62,11 @@ def required_fields_marked(user):
     silent = [label for label in STARRED[step] if user.offers_field(label) and not user.is_marked_required(label)]
     assert not silent, "ne disent pas qu'ils sont obligatoires (ni astérisque ni « obligatoire » dans leur intitulé, " \
         "ni required, ni aria-required) : " + ", ".join(f"« {label} »" for label in silent)
+
+
+@when("il ne se sert plus que du clavier")
+def keyboard_from_now_on(user):
+    user.keep_to_the_keyboard()
 
 
 @then(parsers.parse('au clavier seul, il va jusqu\'à l\'étape "{step}" de la pré-inscription'))

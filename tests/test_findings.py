@@ -268,3 +268,16 @@ def test_a_required_field_that_does_not_say_so_is_a_finding(tmp_path):
     (found,) = [item for item in report["findings"]["items"] if item["tag"] == "rgaa-11.10"]
     assert "« Adresse électronique de connexion »" in found["message"], found
     assert "Confirmez" not in found["message"] and found["page"].startswith("/creation/identifiants"), found
+
+
+SOUND_BY_MOUSE = {"rule": "wcag-2.1.1", "why": "l'extrait sonore du CAPTCHA ne prend pas le focus",
+                  "edits": [{"file": "templates/_macros.html", "find": "<a class=\"fr-link\" href=\"{{ url_for('captcha.audio'",
+                             "replace": "<a tabindex=\"-1\" class=\"fr-link\" href=\"{{ url_for('captcha.audio'"}]}
+
+
+def test_a_captcha_sound_tab_cannot_reach_is_a_keyboard_finding(tmp_path):
+    source = mutate(SOUND_BY_MOUSE, tmp_path / "mutant")
+    code, report, output = run(source, tmp_path / "run", selection="wcag-2.1.1")
+    assert (code, report["verdict"]) == (0, "conformant"), output
+    (found,) = [item for item in report["findings"]["items"] if item["tag"] == "wcag-2.1.1"]
+    assert "« Ecouter l'extrait sonore » ne s'atteint pas au clavier" in found["message"], found

@@ -628,9 +628,11 @@ class WebPage:
 
     def sound_of(self, name: str) -> tuple[str, bytes]:
         """The sound the control `name` gives (type and body): its link's target fetched; for a
-        button, what pressing it loads as audio, plays (a player's source) or downloads."""
+        button, what pressing it loads as audio, plays (a player's source) or downloads. At the
+        keyboard alone, the control is reached by Tab and pressed with Enter, link or button."""
+        control = self.locators.control(self.page, name).first
         href = self.link_target(name)
-        if href is not None:
+        if href is not None and not self._keyboard_only:
             return self.fetch(href)
         heard, downloads = [], []
         listen = lambda answer: heard.append(answer.url) if answer.headers.get("content-type", "").startswith("audio/") else None
@@ -638,13 +640,17 @@ class WebPage:
         keep = lambda download: downloads.append(download)
         self.page.on("download", keep)
         try:
-            self.locators.control(self.page, name).first.click()
+            if self._keyboard_only:
+                self._focus(control, f"« {name} »")
+                control.press("Enter", no_wait_after=True)
+            else:
+                control.click()
+            played = []
             for _ in range(50):
-                played = self.page.evaluate("() => Array.from(document.querySelectorAll('audio, video'))"
-                                            ".filter(m => !m.paused || m.currentTime > 0).map(m => m.currentSrc)")
                 if heard or downloads or played:
                     break
                 self.page.wait_for_timeout(100)
+                played = self._playing()
         finally:
             self.page.remove_listener("response", listen)
             self.page.remove_listener("download", keep)
@@ -653,6 +659,14 @@ class WebPage:
             return kind, Path(downloads[0].path()).read_bytes()
         source = (heard or played or [""])[0]
         return self.fetch(urljoin(self.page.url, source)) if source else ("", b"")
+
+    def _playing(self) -> list[str]:
+        """The sources of the players that play or have played; none while a new page loads."""
+        try:
+            return self.page.evaluate("() => Array.from(document.querySelectorAll('audio, video'))"
+                                      ".filter(m => !m.paused || m.currentTime > 0).map(m => m.currentSrc)")
+        except PlaywrightError:
+            return []
 
     def destination(self, name: str) -> tuple[str, bool]:
         """Where the control `name` leads, whatever it is (the guide does not say): the text a
