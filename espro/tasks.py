@@ -152,6 +152,18 @@ class Tasks:
         if self.read_subscriber_number() is None:
             raise AssertionError(f"l'espace n'a pas pu être activé : erreurs : {self.errors()}")
 
+    def codes_of_new_requests(self, count: int) -> list[str]:
+        """`count` other people each bring a request of their own to « Enregistrement »: the codes
+        their e-mails give, in order (their e-mails read are deleted)."""
+        codes = []
+        for number in range(1, count + 1):
+            other = self.another_tab()
+            other.use_details(email=f"echantillon{number}.{self.applicant.email}")
+            other.reach("Enregistrement")
+            codes.append(other.read_activation_code())
+            self.mail_reader.delete_for(other.applicant.email)
+        return codes
+
     def press_from_another_site(self, name: str) -> None:
         """What a forged page on another site would make the person's browser send: this step's form,
         pressed by `name`, without its hidden fields (the attack ASVS 3.5.1 guards against)."""

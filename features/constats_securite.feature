@@ -30,6 +30,12 @@ Fonctionnalité: Sécurité des pages, au-delà du guide (OWASP ASVS 5.0.0)
     Soit un usager à l'étape "Récapitulatif" de la pré-inscription
     Alors la page n'est gardée dans aucun cache
 
+  @asvs-3.3.2
+  Scénario: Les cookies posés pendant la pré-inscription ne partent pas avec les requêtes des autres sites
+    Soit un usager professionnel qui n'a pas d'espace professionnel
+    Quand il va, dans son navigateur, jusqu'à l'étape "Identifiants" de la pré-inscription
+    Alors ses cookies disent qu'ils ne partent pas avec les requêtes des autres sites
+
   @asvs-3.3.4
   Scénario: Pendant la pré-inscription, les cookies du site sont hors de portée des scripts
     Soit un usager à l'étape "Récapitulatif" de la pré-inscription
@@ -54,3 +60,14 @@ Fonctionnalité: Sécurité des pages, au-delà du guide (OWASP ASVS 5.0.0)
     Quand il saisit son adresse électronique et un mot de passe de 64 caractères composé de lettres et chiffres
     Et il clique sur "Continuer"
     Alors l'étape en cours est "Formulaire inscription"
+
+  @asvs-6.2.8
+  Scénario: Un long mot de passe est vérifié en entier, sans être tronqué
+    Soit un usager qui a créé et activé son espace professionnel avec un mot de passe de 80 caractères composé de lettres et chiffres
+    Quand il se connecte avec son adresse électronique et un mot de passe faux
+    Alors il n'est pas connecté
+
+  @asvs-6.4.1
+  Scénario: Les codes d'activation ne se répètent pas et ne se ressemblent pas
+    Soit 8 usagers qui ont validé leur inscription sans activer leur espace
+    Alors leurs codes d'activation sont tous différents et aucun n'en annonce un autre

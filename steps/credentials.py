@@ -51,6 +51,12 @@ def with_activated_space(user):
     user.create_space()
 
 
+@given(parsers.re("un usager qui a créé et activé son espace professionnel avec " + PASSWORD))
+def with_activated_space_and_password(user, length, kind, blank):
+    user.use_details(password=_password(length, kind, blank))
+    user.create_space()
+
+
 @given("un usager qui a validé son inscription sans activer son espace")
 def with_pending_request(user):
     user.reach("Enregistrement")

@@ -2,10 +2,18 @@
 page tells the browser about itself, as anyone outside the site can read it. A failed check here
 is a finding, never a rule's verdict (espro.attribution)."""
 
-from pytest_bdd import parsers, when
+from math import comb
+
+from pytest_bdd import given, parsers, when
 
 from steps.checks import then
 
+# What a session cookie's SameSite may say for it not to travel with another site's requests.
+SAME_SITE = {"lax", "strict"}
+# An activation code as the contract gives it, and how unlikely two random codes' agreement on as
+# many places must be (per pair) before it is called a pattern.
+CODE_LENGTH = 12
+CHANCE = 1e-6
 # Policies that send another site no more than the origin (ASVS 3.4.5: no path nor query leaked).
 REFERRER_POLICIES = {"no-referrer", "same-origin", "origin", "strict-origin", "strict-origin-when-cross-origin"}
 
@@ -81,3 +89,50 @@ def not_moved_on(user, step):
 @then(parsers.parse('il peut coller un texte dans le champ "{label}"'))
 def paste_allowed(user, label):
     assert user.can_paste_into(label), f"le champ « {label} » refuse ce que l'usager y colle"
+
+
+@when(parsers.parse('il va, dans son navigateur, jusqu\'à l\'étape "{step}" de la pré-inscription'))
+def in_the_browser_up_to(user, step):
+    user.reach(step)
+
+
+@then("ses cookies disent qu'ils ne partent pas avec les requêtes des autres sites")
+def cookies_stay_on_site(user):
+    loose = {cookie["name"]: cookie.get("sameSite") for cookie in user.cookies_kept()
+             if str(cookie.get("sameSite", "")).lower() not in SAME_SITE}
+    assert not loose, "cookies sans SameSite=Lax ni Strict : " + ", ".join(
+        f"{name} ({same_site or 'sans SameSite'})" for name, same_site in loose.items())
+
+
+@given(parsers.parse("{count:d} usagers qui ont validé leur inscription sans activer leur espace"),
+       target_fixture="sampled_codes")
+def sampled_codes(user, count):
+    return user.codes_of_new_requests(count)
+
+
+def alphabet_size(codes: list[str]) -> int:
+    """The characters the codes seem drawn from: digits, lower case, upper case, as they appear."""
+    text = "".join(codes)
+    return sum(size for test, size in ((str.isdigit, 10), (str.islower, 26), (str.isupper, 26))
+               if any(test(char) for char in text))
+
+
+def pattern_threshold(codes: list[str]) -> int:
+    """The fewest places two codes may share before chance cannot explain it, for that alphabet."""
+    chance = 1 / alphabet_size(codes)
+    return next(places for places in range(1, CODE_LENGTH + 1)
+                if comb(CODE_LENGTH, places) * chance ** places < CHANCE)
+
+
+@then("leurs codes d'activation sont tous différents et aucun n'en annonce un autre")
+def codes_random(sampled_codes):
+    codes = sampled_codes
+    assert all(codes), f"un courriel sans code d'activation : {codes}"
+    assert len(set(codes)) == len(codes), f"un même code envoyé deux fois : {codes}"
+    fixed = [place + 1 for place in range(CODE_LENGTH) if len({code[place] for code in codes}) == 1]
+    assert not fixed, f"les {len(codes)} codes ont le même caractère en position {fixed} : {codes}"
+    threshold = pattern_threshold(codes)
+    alike = [(a, b) for index, a in enumerate(codes) for b in codes[index + 1:]
+             if sum(x == y for x, y in zip(a, b)) >= threshold]
+    assert not alike, f"des codes qui se ressemblent (au moins {threshold} caractères à la même place) : " + \
+        ", ".join(f"{a} et {b}" for a, b in alike)

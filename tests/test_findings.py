@@ -2,6 +2,8 @@
 page, a section of their own in the reports, and the run failed by them only when the profile asks."""
 
 import json
+import secrets
+import string
 import subprocess
 import sys
 from xml.etree import ElementTree
@@ -14,6 +16,7 @@ from espro import catalogue, findings, schemas
 from espro.drivers.browser import Browser
 from espro.drivers.locators import Locators
 from espro.findings.accessibility import AccessibilityAudit, findings_of, mapping
+from steps import security
 from tests.support import QuietHandler, free_port, serving_pages
 from tests.test_mutants import mutate
 
@@ -217,9 +220,12 @@ def test_a_failed_check_of_a_criterion_is_a_finding_and_the_scenario_goes_on(tmp
 
 WITHOUT_PROTECTIONS = {
     "rule": "asvs", "why": "ni en-têtes de sécurité, ni cookie de session protégé, ni jeton anti-falsification ; collage refusé, "
-                           "mot de passe limité à 40 caractères",
+                           "mot de passe limité à 40 caractères, codes d'activation au même début",
     "edits": [{"file": "headers.py", "find": "    app.after_request(_headers)\n", "replace": ""},
-              {"file": "headers.py", "find": "SESSION_COOKIE_HTTPONLY=True", "replace": "SESSION_COOKIE_HTTPONLY=False"},
+              {"file": "headers.py", "find": 'SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax"',
+               "replace": "SESSION_COOKIE_HTTPONLY=False, SESSION_COOKIE_SAMESITE=None"},
+              {"file": "views/registration.py", "find": '    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))',
+               "replace": '    code = "ACTIV" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(7))'},
               {"file": "__init__.py", "find": "    csrf.init_app(app)\n",
                "replace": "    app.config[\"WTF_CSRF_ENABLED\"] = False\n    csrf.init_app(app)\n"},
               {"file": "templates/registration/identifiers.html", "find": 'aria-controls="niveau-securite"\'',
@@ -228,10 +234,19 @@ WITHOUT_PROTECTIONS = {
                "replace": "    if not PASSWORD_MIN <= len(password) <= 40:"}]}
 
 
+# A password cut to its first 72 characters, as bcrypt does, where passwords of 40 are refused: each
+# is the other's precondition, so the truncation has a reference of its own.
+TRUNCATED = {"rule": "asvs-6.2.8", "why": "seuls les 72 premiers caractères du mot de passe comptent",
+             "edits": [{"file": "security.py", "find": "    return _hasher.hash(password)",
+                        "replace": "    return _hasher.hash(password[:72])"},
+                       {"file": "security.py", "find": "_hasher.verify(password_hash or _DUMMY_HASH, password)",
+                        "replace": "_hasher.verify(password_hash or _DUMMY_HASH, password[:72])"}]}
+
+
 def test_each_security_criterion_finds_its_protection_missing(tmp_path):
-    """The reference without its headers and with a bare session cookie: each security scenario
-    reports its own criterion, and the guide's verdict stays conformant."""
-    security = [tag for tag in catalogue.criteria() if tag.startswith("asvs-")]
+    """The reference without its protections: each security scenario reports its own criterion, and
+    the guide's verdict stays conformant."""
+    security = [tag for tag in catalogue.criteria() if tag.startswith("asvs-") and tag != "asvs-6.2.8"]
     source = mutate(WITHOUT_PROTECTIONS, tmp_path / "mutant")
     code, report, output = run(source, tmp_path / "run", selection=" or ".join(security))
     assert (code, report["verdict"]) == (0, "conformant"), output
@@ -281,3 +296,28 @@ def test_a_captcha_sound_tab_cannot_reach_is_a_keyboard_finding(tmp_path):
     assert (code, report["verdict"]) == (0, "conformant"), output
     (found,) = [item for item in report["findings"]["items"] if item["tag"] == "wcag-2.1.1"]
     assert "« Ecouter l'extrait sonore » ne s'atteint pas au clavier" in found["message"], found
+
+
+def test_a_password_checked_on_its_first_characters_only_is_a_finding(tmp_path):
+    source = mutate(TRUNCATED, tmp_path / "mutant")
+    code, report, output = run(source, tmp_path / "run", selection="asvs-6.2.8")
+    assert (code, report["verdict"]) == (0, "conformant"), output
+    (found,) = [item for item in report["findings"]["items"] if item["tag"] == "asvs-6.2.8"]
+    assert found["severity"] == "serious", found
+
+
+def test_random_codes_pass_and_repeated_sequential_or_prefixed_ones_do_not():
+    alphabet = string.ascii_letters + string.digits
+    for _ in range(200):  # random codes, of every alphabet a target may draw from, are never a pattern
+        for letters in (alphabet, string.digits, string.ascii_uppercase + string.digits):
+            security.codes_random(["".join(secrets.choice(letters) for _ in range(12)) for _ in range(8)])
+    broken = {
+        "un même code envoyé deux fois": ["aZ7bQ91xLm0P"] * 2 + ["Kd83nWq1Zx0a"],
+        "le même caractère en position": [f"ACTIV{secrets.token_hex(4)[:7]}" for _ in range(8)],
+        # Each code the same but for one or two places, never the same ones: no place fixed, every pair alike.
+        "des codes qui se ressemblent": ["".join("W" if place in (number, number + 8) else char
+                                                 for place, char in enumerate("aZ7bQ91xLm0P")) for number in range(8)],
+    }
+    for message, codes in broken.items():
+        with pytest.raises(AssertionError, match=message):
+            security.codes_random(codes)

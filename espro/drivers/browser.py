@@ -427,9 +427,14 @@ class WebPage:
         return self.page.evaluate("() => document.querySelector('meta[name=referrer]')?.content || ''")
 
     def cookie_flags(self) -> list[dict]:
-        """The cookies the browser keeps for the page shown, with their flags (Playwright's
-        names: name, httpOnly, secure, sameSite)."""
-        return self.context.cookies(self.page.url)
+        """The cookies the browser keeps for the page shown, with their flags (Chromium's names: name,
+        httpOnly, secure, and sameSite, absent when the target set none). A cookie received by the HTTP
+        preparation is stored by Playwright with sameSite "Lax": only the browser's own keep the target's."""
+        session = self.context.new_cdp_session(self.page)
+        try:
+            return session.send("Network.getCookies", {"urls": [self.page.url]})["cookies"]
+        finally:
+            session.detach()
 
     def form_entries(self, name: str) -> tuple[str, list[tuple[str, str]]]:
         """What pressing the button `name` would send, as the browser builds it: the form's address
