@@ -114,7 +114,11 @@ def judge(steps: list[dict], rules: list[str], lines: dict[int, tuple[str, ...]]
             for rule in step["rules"] or rules:
                 soft = step.get("by_target") and not strict and catalogue.force(rule) == catalogue.RECOMMANDATION
                 settle(rule, WARNING if soft else FAILED, reason)
-            if status == UNDEFINED or not (step["rules"] or rules):
+            if not rules and status == FAILED and step.get("by_target"):
+                # A scenario of another standard's criteria (it has no rule) that the target stopped
+                # before its check: that criterion is not verified; the guide's verdict owes it nothing.
+                broken = broken or (NOT_VERIFIED, f"vérification impossible (« {step['text']} ») : {message}")
+            elif status == UNDEFINED or not (step["rules"] or rules):
                 broken = (FAILED, reason)
     finished = len(done) == len(steps)
     for rule in rules:

@@ -59,6 +59,14 @@ def test_a_recommendation_warns_and_strict_fails_it():
     assert attribution.judge(stopped, ["RECO-01"], {10: ("RECO-01",)}, strict=True)["verdict"] == "failed"
 
 
+def test_a_criterion_scenario_the_target_stops_is_not_verified_but_the_suites_own_error_fails():
+    stopped = [step(10, kind="given"), step(11, "failed", kind="when", message="bouton absent", by_target=True)]
+    judged = attribution.judge(stopped, [], {})
+    assert judged["verdict"] == "not-verified"
+    assert judged["reason"] == "vérification impossible (« étape 11 ») : bouton absent"
+    assert attribution.judge([step(10, "failed", kind="when", message="KeyError")], [], {})["verdict"] == "failed"
+
+
 def test_an_undefined_step_fails_the_scenario():
     judged = attribution.judge([step(10), step(11, "undefined")], ["MODE-01"], {10: ("MODE-01",), 11: ("MODE-01",)})
     assert judged["verdict"] == "failed"
