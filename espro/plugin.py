@@ -206,8 +206,8 @@ def user(request, espro_profile, espro_browser, applicant, pytestconfig):
 
 
 def _moves_the_clock(item) -> bool:
-    rules = catalogue.rules()
-    return any("horloge" in rules.get(marker.name, {}).get("besoin", []) for marker in item.iter_markers())
+    needs = {**catalogue.rules(), **catalogue.criteria()}
+    return any("horloge" in needs.get(marker.name, {}).get("besoin", []) for marker in item.iter_markers())
 
 
 @pytest.hookimpl(hookwrapper=True)

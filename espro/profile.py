@@ -33,6 +33,7 @@ class Profile:
     strict: bool = False
     preparation: str = "http"
     findings_fail_on: str | None = None  # the mildest severity of finding that fails the run, if any
+    throttling_probe: bool = False  # whether the suite may send a hundred wrong passwords (findings)
     source: str = ""
 
     def has_hook(self, name: str) -> bool:
@@ -116,5 +117,6 @@ def load(path: str | os.PathLike, environ=None) -> Profile:
         strict=bool(data.get("strict", False)),
         preparation=data.get("preparation", "http"),
         findings_fail_on=(data.get("findings") or {}).get("fail_on"),
+        throttling_probe=bool((data.get("findings") or {}).get("throttling_probe", False)),
         source=str(path),
     )

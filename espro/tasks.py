@@ -1,6 +1,8 @@
 """What the person does, in the guide's words: open a page, press, fill, choose, go through the
 steps, activate, log in. A mixin of `espro.user.User`: it reaches the browser through `self.page` only."""
 
+from espro.errors import NotVerified
+
 CAPTCHA_FIELD = "Recopiez les caractères de l'image"
 TERMS_CHECKBOX = "Je reconnais avoir pris connaissance des conditions générales"
 ACTIVATION_STEPS = ("Code d'activation", "Identifiants", "Récapitulatif")
@@ -151,6 +153,15 @@ class Tasks:
         self.activate(self.read_activation_code(), self.applicant.email)
         if self.read_subscriber_number() is None:
             raise AssertionError(f"l'espace n'a pas pu être activé : erreurs : {self.errors()}")
+
+    def fail_to_log_in(self, count: int, wrong: str) -> None:
+        """`count` logins in a row with the `wrong` password, as a guesser would; only where the profile
+        lets the suite probe (findings.throttling_probe): a target may then block this machine."""
+        if not self.profile.throttling_probe:
+            raise NotVerified("sonde des essais non demandée (findings.throttling_probe dans le profil) : "
+                              "cent mots de passe faux peuvent bloquer le poste de la suite chez la cible")
+        for _ in range(count):
+            self.log_in(self.applicant.email, wrong)
 
     def codes_of_new_requests(self, count: int) -> list[str]:
         """`count` other people each bring a request of their own to « Enregistrement »: the codes

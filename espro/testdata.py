@@ -99,6 +99,11 @@ PASSWORD_KINDS = {
 }
 
 
+def changed_character(password: str) -> str:
+    """The same password but for its last character: a wrong one a person may type."""
+    return password[:-1] + ("8" if password[-1] != "8" else "9")
+
+
 def password_of(kind: str, length: int, with_space: bool = False) -> str:
     """A password of `length` characters made of the characters `kind` names."""
     alphabet = PASSWORD_KINDS[kind]

@@ -71,3 +71,11 @@ Fonctionnalité: Sécurité des pages, au-delà du guide (OWASP ASVS 5.0.0)
   Scénario: Les codes d'activation ne se répètent pas et ne se ressemblent pas
     Soit 8 usagers qui ont validé leur inscription sans activer leur espace
     Alors leurs codes d'activation sont tous différents et aucun n'en annonce un autre
+
+  @asvs-6.3.1
+  Scénario: Après cent mots de passe faux de suite, même le bon n'ouvre pas l'espace tout de suite
+    Soit un usager qui a créé et activé son espace professionnel
+    Et il s'est trompé 100 fois de suite de mot de passe
+    Quand il se connecte avec son adresse électronique et son mot de passe
+    Alors il n'est pas connecté
+    Quand une heure passe, le temps que le site lève ses limites

@@ -7,7 +7,7 @@ from pytest_bdd import given, parsers, when
 
 from steps.checks import then
 
-from espro.testdata import email_of_length, password_of
+from espro.testdata import changed_character, email_of_length, password_of
 
 EMAIL_FIELD = "Adresse électronique de connexion"
 CREDENTIAL_FIELDS = (
@@ -29,17 +29,13 @@ def _password(length, kind, blank=None) -> str:
     return password.replace(" ", BLANKS[blank]) if blank else password
 
 
-def _changed_character(password: str) -> str:
-    return password[:-1] + ("8" if password[-1] != "8" else "9")
-
-
 EMAIL_VARIANTS = {
     "une autre adresse électronique": lambda email: "autre." + email,
     "son adresse électronique en majuscules": str.upper,
     "son adresse électronique entourée de blancs": lambda email: f"  {email}  ",
 }
 PASSWORD_VARIANTS = {
-    "avec un caractère changé": _changed_character,
+    "avec un caractère changé": changed_character,
     "avec la casse inversée": str.swapcase,
 }
 
@@ -88,7 +84,7 @@ def type_upper_case_email(user):
 
 @when("il saisit son adresse électronique et un nouveau mot de passe")
 def type_new_password(user):
-    user.type_credentials(password=_changed_character(user.applicant.password))
+    user.type_credentials(password=changed_character(user.applicant.password))
 
 
 @when(parsers.parse('il saisit l\'adresse électronique "{address}" et son mot de passe'))

@@ -6,7 +6,7 @@ from pytest_bdd import given, parsers, when
 
 from steps.checks import then
 
-from espro.testdata import password_of
+from espro.testdata import changed_character, password_of
 from espro.user import FORM_FIELDS, TERMS_CHECKBOX
 from steps.text import fold, lines, missing_in_order
 
@@ -19,7 +19,7 @@ MODE_QUESTIONS = {
 }
 # Passwords that break the rules of the Identifiants step (IDENT-08 to IDENT-10), typed at login.
 WRONG_PASSWORDS = {
-    "faux": lambda password: password[:-1] + ("8" if password[-1] != "8" else "9"),
+    "faux": changed_character,
     "trop court": lambda password: password_of("lettres et chiffres", 19),
     "sans chiffre": lambda password: password_of("lettres seulement", 24),
     "qui contient une espace": lambda password: password_of("lettres et chiffres", 24, with_space=True),

@@ -6,6 +6,7 @@ from math import comb
 
 from pytest_bdd import given, parsers, when
 
+from espro.testdata import changed_character
 from steps.checks import then
 
 # What a session cookie's SameSite may say for it not to travel with another site's requests.
@@ -136,3 +137,13 @@ def codes_random(sampled_codes):
              if sum(x == y for x, y in zip(a, b)) >= threshold]
     assert not alike, f"des codes qui se ressemblent (au moins {threshold} caractères à la même place) : " + \
         ", ".join(f"{a} et {b}" for a, b in alike)
+
+
+@given(parsers.parse("il s'est trompé {count:d} fois de suite de mot de passe"))
+def guessed_passwords(user, count):
+    user.fail_to_log_in(count, changed_character(user.applicant.password))
+
+
+@when("une heure passe, le temps que le site lève ses limites")
+def an_hour_later(user):
+    user.let_time_pass(3600)

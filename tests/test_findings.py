@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from espro import catalogue, findings, schemas
+from espro import PROJECT_ROOT, catalogue, findings, schemas
 from espro.drivers.browser import Browser
 from espro.drivers.locators import Locators
 from espro.findings.accessibility import AccessibilityAudit, findings_of, mapping
@@ -150,14 +150,15 @@ WITHOUT_LANG = {"rule": "parcours", "why": "les pages ne disent plus leur langue
                 "edits": [{"file": "templates/base.html", "find": '<html lang="fr">', "replace": "<html>"}]}
 
 
-def run(source, folder, fail_on=None, selection="parcours") -> tuple[int, dict, str]:
+def run(source, folder, fail_on=None, selection="parcours", probe=False) -> tuple[int, dict, str]:
     web, mail = free_port(), free_port()
     folder.mkdir()
     profile = folder / "profile.yaml"
     profile.write_text(
         f"target_url: http://127.0.0.1:{web}/\nhooks: {{url: 'http://127.0.0.1:{web}/__conformance__', token: t0ken}}\n"
         f"captcha: {{mode: hook}}\nmail: {{kind: smtp, host: 127.0.0.1, port: {mail}}}\n"
-        + (f"findings: {{fail_on: {fail_on}}}\n" if fail_on else ""), encoding="utf-8")
+        + (f"findings: {{fail_on: {fail_on}}}\n" if fail_on else "")
+        + ("findings: {throttling_probe: true}\n" if probe else ""), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "espro", "run", "--profile", str(profile), "--serve-reference", "--reference-source",
          str(source), "--report", str(folder / "report"), "-m", selection, "-q", "-p", "no:cacheprovider"],
@@ -321,3 +322,20 @@ def test_random_codes_pass_and_repeated_sequential_or_prefixed_ones_do_not():
     for message, codes in broken.items():
         with pytest.raises(AssertionError, match=message):
             security.codes_random(codes)
+
+
+UNLIMITED = {"rule": "asvs-6.3.1", "why": "les mots de passe faux ne sont plus limités",
+             "edits": [{"file": "throttle.py", "find": '    return (_count(f"{kind}:client"',
+                        "replace": '    return False and (_count(f"{kind}:client"'}]}
+
+
+def test_the_throttling_probe_runs_only_when_asked_and_finds_no_limit(tmp_path):
+    code, report, output = run(PROJECT_ROOT, tmp_path / "unasked", selection="asvs-6.3.1")
+    (scenario,) = report["scenarios"]
+    assert (code, report["verdict"], scenario["verdict"]) == (0, "conformant", "not-verified"), output
+    assert "findings.throttling_probe" in scenario["reason"]
+    source = mutate(UNLIMITED, tmp_path / "mutant")
+    code, report, output = run(source, tmp_path / "run", selection="asvs-6.3.1", probe=True)
+    assert (code, report["verdict"]) == (0, "conformant"), output
+    (found,) = [item for item in report["findings"]["items"] if item["tag"] == "asvs-6.3.1"]
+    assert found["message"] == "l'usager est connecté", found
