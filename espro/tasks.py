@@ -1,7 +1,12 @@
 """What the person does, in the guide's words: open a page, press, fill, choose, go through the
 steps, activate, log in. A mixin of `espro.user.User`: it reaches the browser through `self.page` only."""
 
+import re
+
 from espro.errors import NotVerified
+
+# The names forms give their anti-forgery token (Django, Flask-WTF, Rails, Laravel, Spring...).
+ANTI_FORGERY = re.compile(r"csrf|xsrf|authenticity|_token$|^token$", re.IGNORECASE)
 
 CAPTCHA_FIELD = "Recopiez les caractères de l'image"
 TERMS_CHECKBOX = "Je reconnais avoir pris connaissance des conditions générales"
@@ -162,6 +167,20 @@ class Tasks:
                               "cent mots de passe faux peuvent bloquer le poste de la suite chez la cible")
         for _ in range(count):
             self.log_in(self.applicant.email, wrong)
+
+    def press_and_replay(self, name: str) -> "Tasks":
+        """Press `name` as the person does; then a robot, in a session of its own, opens the same page
+        and sends the person's form as it was (CAPTCHA answer and hidden fields), but for the
+        anti-forgery tokens, which it takes from its own page. The robot's tab, to look at its answer."""
+        address = self.page.url
+        action, entries = self.page.form_entries(name, hidden=True)
+        self.press(name)
+        robot = self.another_tab()
+        robot.open_address(address)
+        own = dict(robot.page.form_entries(name, hidden=True)[1])
+        robot.page.post(action, [(key, own.get(key, value) if ANTI_FORGERY.search(key) else value)
+                                 for key, value in entries])
+        return robot
 
     def codes_of_new_requests(self, count: int) -> list[str]:
         """`count` other people each bring a request of their own to « Enregistrement »: the codes

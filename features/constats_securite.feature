@@ -36,6 +36,15 @@ Fonctionnalité: Sécurité des pages, au-delà du guide (OWASP ASVS 5.0.0)
     Quand il va, dans son navigateur, jusqu'à l'étape "Identifiants" de la pré-inscription
     Alors ses cookies disent qu'ils ne partent pas avec les requêtes des autres sites
 
+  @asvs-2.4.1
+  Scénario: Une réponse à l'image déjà acceptée ne vaut pas une seconde fois
+    Soit un usager à l'étape "Conditions générales" de la pré-inscription
+    Quand il coche la case des conditions générales
+    Et il recopie les caractères de l'image
+    Et il clique sur "Continuer", puis un robot renvoie le même formulaire depuis une autre session
+    Alors l'étape en cours est "Identifiants"
+    Et le robot n'est pas passé à l'étape "Identifiants"
+
   @asvs-3.3.4
   Scénario: Pendant la pré-inscription, les cookies du site sont hors de portée des scripts
     Soit un usager à l'étape "Récapitulatif" de la pré-inscription

@@ -147,3 +147,15 @@ def guessed_passwords(user, count):
 @when("une heure passe, le temps que le site lève ses limites")
 def an_hour_later(user):
     user.let_time_pass(3600)
+
+
+@when(parsers.parse('il clique sur "{name}", puis un robot renvoie le même formulaire depuis une autre session'),
+      target_fixture="robot")
+def replayed_by_a_robot(user, name):
+    return user.press_and_replay(name)
+
+
+@then(parsers.parse('le robot n\'est pas passé à l\'étape "{step}"'))
+def robot_stopped(robot, step):
+    assert robot.step_shown() != step, \
+        f"la cible a accepté une seconde fois la même réponse à l'image : le robot est à l'étape « {step} »"

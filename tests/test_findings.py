@@ -235,6 +235,8 @@ WITHOUT_PROTECTIONS = {
                "replace": "    if not PASSWORD_MIN <= len(password) <= 40:"}]}
 
 
+# The criteria whose protection has a mutant of its own, below.
+OWN_MUTANT = {"asvs-6.2.8", "asvs-6.3.1", "asvs-2.4.1"}
 # A password cut to its first 72 characters, as bcrypt does, where passwords of 40 are refused: each
 # is the other's precondition, so the truncation has a reference of its own.
 TRUNCATED = {"rule": "asvs-6.2.8", "why": "seuls les 72 premiers caractères du mot de passe comptent",
@@ -247,7 +249,7 @@ TRUNCATED = {"rule": "asvs-6.2.8", "why": "seuls les 72 premiers caractères du 
 def test_each_security_criterion_finds_its_protection_missing(tmp_path):
     """The reference without its protections: each security scenario reports its own criterion, and
     the guide's verdict stays conformant."""
-    security = [tag for tag in catalogue.criteria() if tag.startswith("asvs-") and tag != "asvs-6.2.8"]
+    security = [tag for tag in catalogue.criteria() if tag.startswith("asvs-") and tag not in OWN_MUTANT]
     source = mutate(WITHOUT_PROTECTIONS, tmp_path / "mutant")
     code, report, output = run(source, tmp_path / "run", selection=" or ".join(security))
     assert (code, report["verdict"]) == (0, "conformant"), output
@@ -339,3 +341,19 @@ def test_the_throttling_probe_runs_only_when_asked_and_finds_no_limit(tmp_path):
     assert (code, report["verdict"]) == (0, "conformant"), output
     (found,) = [item for item in report["findings"]["items"] if item["tag"] == "asvs-6.3.1"]
     assert found["message"] == "l'usager est connecté", found
+
+
+REPLAYABLE = {"rule": "asvs-2.4.1", "why": "une réponse à l'image vaut tant que l'image existe, quelle que soit la session",
+              "edits": [{"file": "captcha.py",
+                         "find": "    challenge = shown()\n    _discard(challenge)\n",
+                         "replace": "    challenge = shown()\n    if answer and db.session.query(CaptchaChallenge)"
+                                    ".filter_by(answer=answer.strip().upper()).first():\n        return True\n"
+                                    "    _discard(challenge)\n"}]}
+
+
+def test_a_captcha_answer_a_robot_can_send_again_is_a_finding(tmp_path):
+    source = mutate(REPLAYABLE, tmp_path / "mutant")
+    code, report, output = run(source, tmp_path / "run", selection="asvs-2.4.1")
+    assert (code, report["verdict"]) == (0, "conformant"), output
+    (found,) = [item for item in report["findings"]["items"] if item["tag"] == "asvs-2.4.1"]
+    assert "le robot est à l'étape « Identifiants »" in found["message"], found

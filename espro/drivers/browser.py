@@ -73,10 +73,10 @@ REFUSES_PASTE = """field => {
   const paste = new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true});
   return !field.dispatchEvent(paste);
 }"""
-FORM_ENTRIES = """button => {
+FORM_ENTRIES = """(button, hidden) => {
   const form = button.form;
   const data = new FormData(form, button);
-  for (const element of form.elements) if (element.type === 'hidden' && element.name) data.delete(element.name);
+  if (!hidden) for (const element of form.elements) if (element.type === 'hidden' && element.name) data.delete(element.name);
   return {action: button.formAction || form.action,
           entries: [...data.entries()].filter(([, value]) => typeof value === 'string')};
 }"""
@@ -436,10 +436,11 @@ class WebPage:
         finally:
             session.detach()
 
-    def form_entries(self, name: str) -> tuple[str, list[tuple[str, str]]]:
+    def form_entries(self, name: str, hidden: bool = False) -> tuple[str, list[tuple[str, str]]]:
         """What pressing the button `name` would send, as the browser builds it: the form's address
-        and its entries, without its hidden fields (where a form keeps its anti-forgery token)."""
-        form = self.locators.control(self.page, name).first.evaluate(FORM_ENTRIES)
+        and its entries; without its hidden fields (where a form keeps its anti-forgery token) unless
+        `hidden`."""
+        form = self.locators.control(self.page, name).first.evaluate(FORM_ENTRIES, hidden)
         return form["action"], [tuple(entry) for entry in form["entries"]]
 
     def language(self) -> str:

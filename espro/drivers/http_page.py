@@ -112,9 +112,15 @@ class HttpPage:
         """Send what pressing `name` on the page shown sends, but as another site's page would: from
         its origin, without the form's hidden fields; then show the answer (ASVS 3.5.1's forgery)."""
         action, entries = self.browser.form_entries(name)
+        self.post(action, entries, ANOTHER_SITE)
+
+    def post(self, action: str, entries: list[tuple[str, str]], origin: str | None = None) -> None:
+        """Post these entries to `action` from `origin` (the target's own by default), as a form
+        would, and show the answer: a form sent again, a forged one."""
+        origin = origin or "{0}://{1}".format(*urlsplit(action)[:2])
         self._ask("POST", action, data=urlencode(entries), headers={
-            "Content-Type": "application/x-www-form-urlencoded", "Origin": ANOTHER_SITE,
-            "Referer": ANOTHER_SITE + "/", "Sec-Fetch-Site": "cross-site"})
+            "Content-Type": "application/x-www-form-urlencoded", "Origin": origin, "Referer": origin + "/",
+            "Sec-Fetch-Site": "same-origin" if origin in action else "cross-site"})
         self.show()
 
     # What needs no page

@@ -49,3 +49,7 @@ class Tab:
     def press_from_another_site(self, name: str) -> None:
         """Only HTTP can send what another site's page would: the browser sends it as this site."""
         self.http.press_from_another_site(name)
+
+    def post(self, action: str, entries: list[tuple[str, str]]) -> None:
+        """A form's entries sent again as they were, which only HTTP can do."""
+        self.http.post(action, entries)
