@@ -32,7 +32,7 @@ EXPECTATION = {"failed-as-expected": "échoue comme annoncé", "passed-unexpecte
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                    trim_blocks=True, lstrip_blocks=True)
 _env.globals.update(OVERALL=OVERALL, STATUS=STATUS, FORCE=FORCE, PARTS=PARTS, ORIGIN=ORIGIN, EXPECTATION=EXPECTATION,
-                    SEVERITY=findings.SEVERITY_FR)
+                    SEVERITY=findings.SEVERITY_FR, BY_STANDARD=findings.by_standard)
 
 
 def _anchor(rule_id: str) -> str:
