@@ -127,13 +127,12 @@ def pattern_threshold(codes: list[str]) -> int:
 
 @then("leurs codes d'activation sont tous différents et aucun n'en annonce un autre")
 def codes_random(sampled_codes):
-    codes = sampled_codes
-    assert all(codes), f"un courriel sans code d'activation : {codes}"
-    assert len(set(codes)) == len(codes), f"un même code envoyé deux fois : {codes}"
-    fixed = [place + 1 for place in range(CODE_LENGTH) if len({code[place] for code in codes}) == 1]
-    assert not fixed, f"les {len(codes)} codes ont le même caractère en position {fixed} : {codes}"
-    threshold = pattern_threshold(codes)
-    alike = [(a, b) for index, a in enumerate(codes) for b in codes[index + 1:]
+    assert all(sampled_codes), f"un courriel sans code d'activation : {sampled_codes}"
+    assert len(set(sampled_codes)) == len(sampled_codes), f"un même code envoyé deux fois : {sampled_codes}"
+    fixed = [place + 1 for place in range(CODE_LENGTH) if len({code[place] for code in sampled_codes}) == 1]
+    assert not fixed, f"les {len(sampled_codes)} codes ont le même caractère en position {fixed} : {sampled_codes}"
+    threshold = pattern_threshold(sampled_codes)
+    alike = [(a, b) for index, a in enumerate(sampled_codes) for b in sampled_codes[index + 1:]
              if sum(x == y for x, y in zip(a, b)) >= threshold]
     assert not alike, f"des codes qui se ressemblent (au moins {threshold} caractères à la même place) : " + \
         ", ".join(f"{a} et {b}" for a, b in alike)

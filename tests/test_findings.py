@@ -166,6 +166,15 @@ def run(source, folder, fail_on=None, selection="parcours", probe=False) -> tupl
     return result.returncode, json.loads((folder / "report" / "conformance.json").read_text()), result.stdout
 
 
+def only_finding(mutant, folder, tag, probe=False) -> dict:
+    """The one finding of `tag` that a run of its scenarios against the mutant reports, the guide's
+    verdict untouched."""
+    code, report, output = run(mutate(mutant, folder / "mutant"), folder / "run", selection=tag, probe=probe)
+    assert (code, report["verdict"]) == (0, "conformant"), output
+    (found,) = [item for item in report["findings"]["items"] if item["tag"] == tag]
+    return found
+
+
 def test_findings_stay_beside_the_verdict_unless_the_profile_fails_on_them(tmp_path):
     source = mutate(WITHOUT_LANG, tmp_path / "mutant")
     code, report, output = run(source, tmp_path / "run")
@@ -264,10 +273,7 @@ MOUSE_ONLY = {"rule": "wcag-2.1.1", "why": "la case des conditions générales n
 
 def test_a_control_tab_cannot_reach_is_a_keyboard_finding(tmp_path):
     """The journey at the keyboard alone stops where Tab never reaches a control, and says which."""
-    source = mutate(MOUSE_ONLY, tmp_path / "mutant")
-    code, report, output = run(source, tmp_path / "run", selection="wcag-2.1.1")
-    assert (code, report["verdict"]) == (0, "conformant"), output
-    (found,) = [item for item in report["findings"]["items"] if item["tag"] == "wcag-2.1.1"]
+    found = only_finding(MOUSE_ONLY, tmp_path, "wcag-2.1.1")
     assert "ne s'atteint pas au clavier" in found["message"] and "conditions" in found["message"].lower(), found
     assert found["page"].startswith("/creation/conditions-generales")
 
@@ -294,18 +300,12 @@ SOUND_BY_MOUSE = {"rule": "wcag-2.1.1", "why": "l'extrait sonore du CAPTCHA ne p
 
 
 def test_a_captcha_sound_tab_cannot_reach_is_a_keyboard_finding(tmp_path):
-    source = mutate(SOUND_BY_MOUSE, tmp_path / "mutant")
-    code, report, output = run(source, tmp_path / "run", selection="wcag-2.1.1")
-    assert (code, report["verdict"]) == (0, "conformant"), output
-    (found,) = [item for item in report["findings"]["items"] if item["tag"] == "wcag-2.1.1"]
+    found = only_finding(SOUND_BY_MOUSE, tmp_path, "wcag-2.1.1")
     assert "« Ecouter l'extrait sonore » ne s'atteint pas au clavier" in found["message"], found
 
 
 def test_a_password_checked_on_its_first_characters_only_is_a_finding(tmp_path):
-    source = mutate(TRUNCATED, tmp_path / "mutant")
-    code, report, output = run(source, tmp_path / "run", selection="asvs-6.2.8")
-    assert (code, report["verdict"]) == (0, "conformant"), output
-    (found,) = [item for item in report["findings"]["items"] if item["tag"] == "asvs-6.2.8"]
+    found = only_finding(TRUNCATED, tmp_path, "asvs-6.2.8")
     assert found["severity"] == "serious", found
 
 
@@ -336,10 +336,7 @@ def test_the_throttling_probe_runs_only_when_asked_and_finds_no_limit(tmp_path):
     (scenario,) = report["scenarios"]
     assert (code, report["verdict"], scenario["verdict"]) == (0, "conformant", "not-verified"), output
     assert "findings.throttling_probe" in scenario["reason"]
-    source = mutate(UNLIMITED, tmp_path / "mutant")
-    code, report, output = run(source, tmp_path / "run", selection="asvs-6.3.1", probe=True)
-    assert (code, report["verdict"]) == (0, "conformant"), output
-    (found,) = [item for item in report["findings"]["items"] if item["tag"] == "asvs-6.3.1"]
+    found = only_finding(UNLIMITED, tmp_path, "asvs-6.3.1", probe=True)
     assert found["message"] == "l'usager est connecté", found
 
 
@@ -352,8 +349,5 @@ REPLAYABLE = {"rule": "asvs-2.4.1", "why": "une réponse à l'image vaut tant qu
 
 
 def test_a_captcha_answer_a_robot_can_send_again_is_a_finding(tmp_path):
-    source = mutate(REPLAYABLE, tmp_path / "mutant")
-    code, report, output = run(source, tmp_path / "run", selection="asvs-2.4.1")
-    assert (code, report["verdict"]) == (0, "conformant"), output
-    (found,) = [item for item in report["findings"]["items"] if item["tag"] == "asvs-2.4.1"]
+    found = only_finding(REPLAYABLE, tmp_path, "asvs-2.4.1")
     assert "le robot est à l'étape « Identifiants »" in found["message"], found

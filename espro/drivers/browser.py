@@ -57,9 +57,6 @@ STEPPER = """marker => {
 }"""
 # The new names the contract (§1) gives a control that renames itself once used.
 RENAMED = {"Afficher": ("Masquer",)}
-# What the page shows after each label (WebPage.values_shown): for every visible element whose
-# text is a label, the value the structure ties to it; for a one-line element « label : value »,
-# that value. Answers [document position, label index, value] triples, whitespace folded.
 # Whether one of a checkbox's labels is drawn over it, where a person clicks the box (the DSFR does so).
 LABEL_OVER_BOX = """box => {
   box.scrollIntoView({block: 'center'});
@@ -67,12 +64,14 @@ LABEL_OVER_BOX = """box => {
   const hit = document.elementFromPoint(shown.x + shown.width / 2, shown.y + shown.height / 2);
   return hit !== box && [...(box.labels || [])].includes(hit);
 }"""
+# Whether the page cancels a paste into the field (a password manager pastes).
 REFUSES_PASTE = """field => {
   const data = new DataTransfer();
   data.setData('text/plain', 'colle');
   const paste = new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true});
   return !field.dispatchEvent(paste);
 }"""
+# What pressing a button sends, as the browser builds it; hidden fields dropped unless asked for.
 FORM_ENTRIES = """(button, hidden) => {
   const form = button.form;
   const data = new FormData(form, button);
@@ -80,6 +79,9 @@ FORM_ENTRIES = """(button, hidden) => {
   return {action: button.formAction || form.action,
           entries: [...data.entries()].filter(([, value]) => typeof value === 'string')};
 }"""
+# What the page shows after each label (WebPage.values_shown): for every visible element whose
+# text is a label, the value the structure ties to it; for a one-line element « label : value »,
+# that value. Answers [document position, label index, value] triples, whitespace folded.
 VALUES_SHOWN = """([exact, line]) => {
   const exactRe = exact.map(source => new RegExp(source));
   const lineRe = line.map(source => new RegExp(source));

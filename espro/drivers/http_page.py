@@ -120,7 +120,7 @@ class HttpPage:
         origin = origin or "{0}://{1}".format(*urlsplit(action)[:2])
         self._ask("POST", action, data=urlencode(entries), headers={
             "Content-Type": "application/x-www-form-urlencoded", "Origin": origin, "Referer": origin + "/",
-            "Sec-Fetch-Site": "same-origin" if origin in action else "cross-site"})
+            "Sec-Fetch-Site": "same-origin" if action.startswith(origin) else "cross-site"})
         self.show()
 
     # What needs no page
