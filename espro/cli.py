@@ -89,6 +89,23 @@ def doctor(args) -> int:
     return 2 if failed else 0
 
 
+def init(args) -> int:
+    """Write a first profile from what the target answers, then check it as `espro doctor` does."""
+    from pathlib import Path
+
+    from espro import init_profile
+    from espro.errors import RunError
+
+    try:
+        todos = init_profile.create(args.url, Path(args.output), args.token_variable, args.smtp_port, args.force)
+    except RunError as error:
+        print(f"espro init : {' '.join(str(error).split())}", file=sys.stderr)
+        return 2
+    print(f"profil écrit : {args.output}")
+    print(f"TODO restants : {todos}" + (" (cherchez « TODO » dans le fichier)" if todos else ""))
+    return doctor(argparse.Namespace(profile=args.output))
+
+
 def spec(args) -> int:
     """Write the specification (catalogue and features) as one French HTML page."""
     from espro.html_report import render_spec
@@ -124,6 +141,14 @@ def parser() -> argparse.ArgumentParser:
                      help="ne jouer que ce scénario (identifiant pytest, voir « rerun » dans le rapport) ; répétable")
     doctored = commands.add_parser("doctor", help="vérifier une cible et son profil avant une course")
     doctored.add_argument("--profile", required=True, help="profil YAML de la cible")
+    initialised = commands.add_parser("init", help="écrire un premier profil en sondant une cible, puis le vérifier")
+    initialised.add_argument("url", help="adresse de la page de connexion de la cible")
+    initialised.add_argument("--output", default="profile.yaml", help="profil à écrire (défaut : profile.yaml)")
+    initialised.add_argument("--force", action="store_true", help="remplacer le profil s'il existe")
+    initialised.add_argument("--token-variable", default="CONFORMANCE_TOKEN",
+                             help="variable d'environnement du jeton des crochets (défaut : CONFORMANCE_TOKEN)")
+    initialised.add_argument("--smtp-port", type=int, default=2525,
+                             help="port du puits SMTP de la suite, quand aucun serveur de courrier n'est trouvé (défaut : 2525)")
     specified = commands.add_parser("spec", help="écrire la spécification en HTML, sans rien jouer")
     specified.add_argument("--output", default="specification.html", help="fichier HTML (défaut : specification.html)")
     return main
@@ -135,7 +160,7 @@ def main(argv=None) -> int:
         return run(args, rest)
     if rest:
         parser().error(f"options inconnues : {' '.join(rest)}")
-    return {"spec": spec, "doctor": doctor, "serve": serve}[args.command](args)
+    return {"spec": spec, "doctor": doctor, "serve": serve, "init": init}[args.command](args)
 
 
 if __name__ == "__main__":
