@@ -41,7 +41,8 @@ chromium: $(VENV)/.installed
 	fi
 
 # Node tools the tests run for real (tools/package.json, pinned by its lock): MailDev, a mail
-# server with an HTTP API, and cucumber-html-reporter, which reads the suite's cucumber.json; and the
+# server with an HTTP API, cucumber-html-reporter, which reads the suite's cucumber.json, Allure Report 3,
+# which reads its allure-results (Node only, no Java); and the
 # DSFR, whose stylesheet, fonts and icons the reference implementation serves from its static folder
 # (tools/.dsfr.yml accepts its terms for that local use only).
 DSFR_COPY = reference_impl/static/dsfr

@@ -6,6 +6,7 @@ stop a run happen here once, on the controlling process, and end in one line.
 
 import random
 import shlex
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -14,8 +15,8 @@ import pytest
 from _pytest.runner import runtestprotocol
 from playwright.sync_api import Error as PlaywrightError
 
-from espro import (attribution, catalogue, cucumber, evidence, expectations, findings, html_report, junit,
-                   late_mail, preflight)
+from espro import (allure_results, attribution, catalogue, cucumber, evidence, expectations, findings,
+                   html_report, junit, late_mail, preflight)
 from espro.clock_lock import ClockLock
 from espro import profile as profiles
 from espro import report as conformance
@@ -42,6 +43,8 @@ EXPECTATIONS_KEY = pytest.StashKey[list]()
 USER_KEY = pytest.StashKey[User]()
 PREPARATION_KEY = pytest.StashKey[Preparation]()
 ATTEMPT_KEY = pytest.StashKey[int]()  # 2 while a failed scenario is played again, traced
+ENTRY_KEY = pytest.StashKey[dict]()  # the scenario's record, as its report carries it
+FIRST_FAILURE_KEY = pytest.StashKey[dict]()  # the record of a failed scenario's first play
 AUDIT_KEY = pytest.StashKey[AccessibilityAudit]()  # this process's: each kind of page its browser shows, once
 
 
@@ -87,6 +90,7 @@ def pytest_configure(config):
     config.stash[AUDIT_KEY] = AccessibilityAudit()
     if _is_worker(config):
         config.stash[STATE_KEY] = dict(config.workerinput["espro"])
+        _write_allure_results(config, profile)
         return
     state = {"seed": config.getoption("espro_seed") or random.randrange(10**9), "scenarios": []}
     config.stash[STATE_KEY] = state
@@ -95,12 +99,41 @@ def pytest_configure(config):
         state["report_dir"] = str(Path(report_dir).resolve())
         if not config.option.xmlpath:
             config.option.xmlpath = str(Path(report_dir) / "junit.xml")
+        # A report folder used again holds this run's results only (workers write them: cleaned here, once).
+        shutil.rmtree(Path(report_dir) / allure_results.FOLDER, ignore_errors=True)
+    _write_allure_results(config, profile)
     try:
         _start_services(config, profile, state)
     except RunError as error:
         _stop_services(config)
         raise pytest.UsageError(str(error)) from None
     config.pluginmanager.register(Recorder(config, profile, state), "espro-recorder")
+
+
+def _write_allure_results(config, profile) -> None:
+    """`--report DIR` also writes DIR/allure-results (allure-pytest-bdd), unless --alluredir says where;
+    this process's scenarios get the suite's labels, verdicts and evidence there."""
+    state = config.stash[STATE_KEY]
+    if "report_dir" not in state or not config.pluginmanager.has_plugin(allure_results.PLUGIN):
+        return
+    if not config.option.allure_report_dir:
+        config.option.allure_report_dir = str(Path(state["report_dir"]) / allure_results.FOLDER)
+
+    def secrets_of(item):
+        person = item.stash.get(USER_KEY, None)
+        return profile.secrets() + ([person.applicant.password] if person else [])
+
+    config.pluginmanager.register(allure_results.AllureVerdicts(config, Path(state["report_dir"]), _shown, secrets_of),
+                                  "espro-allure")
+
+
+def _shown(item) -> dict | None:
+    """The record a scenario's report shows: a failure played again and passed shows its first failure."""
+    entry = item.stash.get(ENTRY_KEY, None)
+    first = item.stash.get(FIRST_FAILURE_KEY, None)
+    if entry is not None and first is not None and entry["verdict"] != conformance.FAILED:
+        return {**first, "instable": True}
+    return entry
 
 
 def _start_services(config, profile, state):
@@ -235,6 +268,7 @@ def pytest_runtest_protocol(item, nextitem):
     first = _failure(reports)
     if first is not None:
         item.stash[ATTEMPT_KEY] = 2
+        item.stash[FIRST_FAILURE_KEY] = first.espro_scenario
         again = runtestprotocol(item, nextitem=nextitem, log=False)
         second = _failure(again)
         if second is None:
@@ -392,7 +426,7 @@ def pytest_runtest_makereport(item, call):
         if expected is not None:
             entry["expected"] = expected.as_dict()
             rep.outcome, rep.wasxfail = "skipped", f"écart connu : {expected.reason}"
-    rep.espro_scenario = conformance.scrub(entry, secrets)
+    rep.espro_scenario = item.stash[ENTRY_KEY] = conformance.scrub(entry, secrets)
 
 
 class Recorder:

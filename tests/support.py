@@ -2,6 +2,7 @@
 
 import argparse
 import functools
+import json
 import http.server
 import os
 import smtplib
@@ -16,6 +17,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import httpx
+import pytest
 from werkzeug.serving import run_simple
 
 from espro import PROJECT_ROOT
@@ -98,3 +100,18 @@ def serving_pages(folder: Path, pages: dict[str, str], handler=QuietHandler):
     finally:
         server.shutdown()
         server.server_close()
+
+
+ALLURE = PROJECT_ROOT / "tools" / "node_modules" / ".bin" / "allure"
+
+
+def allure_report(results: Path, output: Path) -> dict:
+    """Allure Report 3 generates its report from the results: its tests by id, retries aside."""
+    if not ALLURE.exists():
+        pytest.fail("Allure Report absent : lancez « make tools »", pytrace=False)
+    done = subprocess.run([str(ALLURE), "generate", str(results), "-o", str(output)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    tests = {path.stem: json.loads(path.read_text(encoding="utf-8"))
+             for path in (output / "data" / "test-results").glob("*.json")}
+    return {key: test for key, test in tests.items() if not test["isRetry"]}

@@ -4,7 +4,8 @@ otherwise only warn); the run is made by two xdist workers through a Playwright 
 
 Checked: the gate passes on the announced failure and reports the unannounced pass; the four
 reports agree on the scenarios; the failure's evidence (screenshot, trace, e-mail, PDF) opens;
-no secret is in any file; the HTML report, drawn by Chromium, shows the coverage and the evidence.
+no secret is in any file; Allure shows every scenario and the failure's evidence; the HTML report,
+drawn by Chromium, shows the coverage and the evidence.
 """
 
 import json
@@ -22,7 +23,7 @@ import yaml
 
 from espro import gherkin_view
 from espro.testdata import new_applicant, scenario_seed
-from tests.support import free_port
+from tests.support import allure_report, free_port
 from tests.test_browser_driver import playwright_server  # noqa: F401  (a fixture: the Playwright server)
 from tests.test_mutants import MUTANTS, mutate
 
@@ -104,6 +105,20 @@ def test_the_failure_has_screenshot_trace_email_and_pdf(run):
     rerun = failed["rerun"]
     assert all(option in rerun for option in ("--scenario", "--espro-seed 4242", "--serve-reference",
                                                 "--reference-source", "--browser-ws"))
+
+
+def test_allure_shows_each_scenario_and_the_known_deviation_with_its_evidence(run, tmp_path):
+    _, report_dir = run
+    report = json.loads((report_dir / "conformance.json").read_text(encoding="utf-8"))
+    tests = allure_report(report_dir / "allure-results", tmp_path / "allure")
+    assert len(tests) == selected_scenarios()
+    failed = next(s for s in report["scenarios"] if s["verdict"] == "failed")
+    shown = next(test for test in tests.values() if test["name"] == failed["name"])
+    assert shown["status"] == "skipped"
+    assert shown["error"]["message"] == "écart connu : Ticket ESP-7 : le PDF garde l'ancien numéro"
+    assert any(label == {"name": "tag", "value": "PDF-06"} for label in shown["labels"])
+    kinds = {attachment["link"]["contentType"] for attachment in shown["steps"] if attachment.get("type") == "attachment"}
+    assert kinds == {"image/png", "application/vnd.allure.playwright-trace", "text/plain", "application/pdf"}
 
 
 def test_no_secret_in_any_report_or_evidence(run):

@@ -17,7 +17,7 @@ from espro.drivers.locators import STEP_MARKER, Locators
 from espro.drivers.mail import MaildirReader, SmtpSink
 from reference_impl import create_app as create_reference_app
 from tests.second_target.app import HOOKS_PREFIX, create_app as create_second_app
-from tests.support import free_port, serve_module
+from tests.support import allure_report, free_port, serve_module
 
 SECOND_TARGET = Path(__file__).parent / "second_target"
 PROFILE = SECOND_TARGET / "profile.yaml"
@@ -163,3 +163,9 @@ def test_the_whole_suite_passes_against_the_second_target(tmp_path):
     unverified = [scenario for scenario in report["scenarios"] if scenario["verdict"] == "not-verified"]
     assert [scenario["criteria"] for scenario in unverified] == [["asvs-6.3.1"]], unverified
     assert len(report["scenarios"]) == suite_size()
+    tests = allure_report(tmp_path / "report" / "allure-results", tmp_path / "allure-report")
+    assert len(tests) == len(report["scenarios"])
+    assert all(any(label["name"] == "story" for label in test["labels"]) for test in tests.values())
+    skipped = [test for test in tests.values() if test["status"] == "skipped"]
+    assert [test["name"] for test in skipped] == [unverified[0]["name"]]
+    assert skipped[0]["error"]["message"].startswith("non vérifié : ")
