@@ -16,7 +16,7 @@ from _pytest.runner import runtestprotocol
 from playwright.sync_api import Error as PlaywrightError
 
 from espro import (allure_results, attribution, catalogue, cucumber, evidence, expectations, findings,
-                   html_report, junit, late_mail, preflight)
+                   html_report, junit, late_mail, preflight, progress)
 from espro.clock_lock import ClockLock
 from espro import profile as profiles
 from espro import report as conformance
@@ -437,11 +437,27 @@ class Recorder:
         self.profile = profile
         self.state = state
         self.result = None
+        self.progress = progress.Progress() if config.get_verbosity() >= 0 else None  # -q: quiet
+
+    def pytest_collection_finish(self, session):
+        if self.progress is not None:
+            self.progress.expect(item.nodeid for item in session.items)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_node_collection_finished(self, node, ids):
+        if self.progress is not None:
+            self.progress.expect(ids)
 
     def pytest_runtest_logreport(self, report):
         record = getattr(report, "espro_scenario", None)
         if record is not None:
             self.state["scenarios"].append(record)
+            line = self.progress and self.progress.played(report.nodeid, record["verdict"] == conformance.FAILED)
+            if line:
+                terminal = self.config.pluginmanager.get_plugin("terminalreporter")
+                if terminal._tw.width_of_current_line:  # after pytest's dots, which ensure_newline() misses under xdist
+                    terminal.write("\n")
+                terminal.write_line(line)
 
     def _count_late_mail(self, session):
         """Count again what each « no (other) e-mail » check saw, once the mail timeout has passed."""

@@ -73,6 +73,14 @@ def test_an_announced_failure_passes_the_gate_and_an_unannounced_pass_is_reporte
     assert failed and all(s["expected"]["rule"] == "PDF-06" for s in failed)
 
 
+def test_the_run_tells_each_feature_done_in_the_guides_words(run):
+    result, _ = run
+    for feature in gherkin_view.features():
+        played = sum(1 for scenario in feature.scenarios for _ in gherkin_view.instances(scenario)
+                     if {"PDF-06", "CG-05"} & set(scenario.tags))
+        assert (f"] {feature.name} : {played}/{played}, " in result.stdout) == bool(played), feature.name
+
+
 def test_every_report_holds_every_scenario_under_xdist(run):
     _, report_dir = run
     expected = selected_scenarios()

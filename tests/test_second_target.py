@@ -156,6 +156,7 @@ def test_the_whole_suite_passes_against_the_second_target(tmp_path):
             server.terminate()
             server.wait(timeout=10)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert not re.search(r"(?m)^\[ *\d+/\d+\] ", result.stdout)  # -q: no progress line per feature
     report = json.loads((tmp_path / "report" / "conformance.json").read_text(encoding="utf-8"))
     assert report["verdict"] == "conformant"
     assert {scenario["verdict"] for scenario in report["scenarios"]} == {"passed", "not-verified"}
