@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 import pytest
 import yaml
 
-from espro import PROJECT_ROOT
+from espro import PROJECT_ROOT, expectations
 from espro import profile as profiles
 from espro.cli import parser
 
@@ -249,10 +249,13 @@ def test_commands_join_continuations_and_stop_at_operators():
 
 def test_profile_example_loads_as_espro_loads_it():
     """docs/ci/profil-recette.yaml goes through espro's own loading (${NAME} substituted, then
-    schemas/profile.schema.json), and its token comes from the environment, not the file."""
+    schemas/profile.schema.json), its token comes from the environment, not the file, and its
+    known deviations file (docs/ci/ecarts-connus.yaml) loads as the gate reads it."""
     loaded = profiles.load(PROFILE_EXAMPLE, environ=SAMPLE_ENV)
     assert loaded.hooks_token == SAMPLE_ENV[TOKEN]
     assert loaded.target_url.startswith(SAMPLE_ENV["STAGING_URL"])
+    assert loaded.expectations == str(CI_DIR / "ecarts-connus.yaml")
+    assert expectations.load(loaded.expectations) == []
 
 
 def test_github_passes_every_variable_the_profile_reads():
