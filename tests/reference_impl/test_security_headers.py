@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from reference_impl.headers import SECURITY_HEADERS
+# What the reference promises (README, « ce qu'elle garantit »), written here rather than read from
+# reference_impl.headers: a header dropped there must fail this test.
+REQUIRED_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+# Each directive the policy must hold; no inline script or style anywhere.
+REQUIRED_POLICY = {"default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
+                   "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"}
 
 
 @pytest.fixture
@@ -27,8 +36,11 @@ def pages(visitor, activated):
 
 def test_every_response_carries_the_security_headers(pages):
     for kind, response in pages.items():
-        for header, value in SECURITY_HEADERS.items():
+        for header, value in REQUIRED_HEADERS.items():
             assert response.headers.get(header) == value, f"{kind}: {header}"
+        policy = {directive.strip() for directive in response.headers.get("Content-Security-Policy", "").split(";")}
+        assert REQUIRED_POLICY <= policy, f"{kind}: {REQUIRED_POLICY - policy}"
+        assert not any("unsafe" in directive for directive in policy), kind
 
 
 def test_pages_and_the_pdf_are_never_cached(pages):
