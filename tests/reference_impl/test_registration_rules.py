@@ -10,6 +10,7 @@ from conftest import (
 
 from reference_impl import create_app
 from reference_impl import validation as v
+from reference_impl.captcha import _SESSION_KEY as CHALLENGE_KEY
 from reference_impl.extensions import db
 from reference_impl.models import ActivationRequest
 
@@ -67,6 +68,18 @@ def test_a_checked_captcha_is_consumed(visitor):
     assert visitor.captcha_answer() != answer
     response = visitor.post("/creation/conditions-generales", {"terms": "1", "captcha": answer})
     assert field_error(response, "captcha") == v.CAPTCHA_WRONG
+
+
+def test_a_session_never_shown_an_image_cannot_pass_the_captcha(visitor):
+    """A robot that posts the form without having been shown an image (no challenge in its
+    session) is refused like a wrong answer."""
+    token = visitor.csrf_token()
+    with visitor.client.session_transaction() as session:
+        session.pop(CHALLENGE_KEY)
+    response = visitor.client.post("/creation/conditions-generales", follow_redirects=True,
+                                   data={"terms": "1", "captcha": "ABCDEF", "csrf_token": token})
+    assert field_error(response, "captcha") == v.CAPTCHA_WRONG
+    assert current_step(visitor.get("/creation/identifiants")) == "Conditions générales"
 
 
 def test_changer_l_image_invalidates_the_old_answer(visitor):
