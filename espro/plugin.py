@@ -51,7 +51,8 @@ AUDIT_KEY = pytest.StashKey[AccessibilityAudit]()  # this process's: each kind o
 def pytest_addoption(parser):
     group = parser.getgroup("espro", "espro conformance suite")
     group.addoption("--profile", help="profil YAML de la cible (contrat §5)")
-    group.addoption("--report", help="dossier où écrire conformance.json, junit.xml et les preuves")
+    group.addoption("--report", help="dossier où écrire rapport.html, conformance.json, junit.xml, "
+                                                  "cucumber.json, allure-results et les preuves")
     group.addoption("--espro-seed", type=int, help="graine des données de test (rejouer une exécution)")
     group.addoption("--serve-reference", action="store_true",
                     help="démarrer l'implémentation de référence selon le profil pendant l'exécution")
@@ -515,7 +516,11 @@ class Recorder:
                 terminalreporter.write_line(f"attente sur {subject} : {outcome['outcome']} ({advice[outcome['outcome']]})")
         if "report_dir" in self.state:
             folder = Path(self.state["report_dir"])
-            terminalreporter.write_line(f"rapport : {folder / 'rapport.html'} (et conformance.json, cucumber.json, junit.xml)")
+            written = ["conformance.json", "cucumber.json", "junit.xml"]
+            allure_dir = getattr(self.config.option, "allure_report_dir", None)
+            if allure_dir:
+                written.append(Path(allure_dir).name if Path(allure_dir).parent == folder else allure_dir)
+            terminalreporter.write_line(f"rapport : {folder / 'rapport.html'} (et {', '.join(written)})")
 
     def pytest_unconfigure(self, config):
         """pytest has written junit.xml by now: the findings join it as a suite of their own."""
