@@ -11,8 +11,6 @@ from pytest_bdd.scenario import get_python_name_generator
 
 from espro import FEATURES_DIR
 
-OTHER = "autres tests"
-
 
 def features_by_test() -> dict[str, str]:
     """The test function's name `scenarios(FEATURES_DIR)` gives each scenario, and its feature's name."""
@@ -38,15 +36,19 @@ class Progress:
         self.failed: dict[str, int] = {}
 
     def expect(self, nodeids) -> None:
-        """The run's tests, once (every xdist worker collects the same)."""
+        """The run's scenarios among its tests, once (every xdist worker collects the same)."""
         if self.total:
             return
-        for nodeid in nodeids:
-            feature = self.feature_of.get(_function(nodeid), OTHER)
+        for feature in filter(None, map(self._feature, nodeids)):
             self.total[feature] = self.total.get(feature, 0) + 1
 
+    def _feature(self, nodeid: str) -> str | None:
+        return self.feature_of.get(_function(nodeid)) if "::" in nodeid else None
+
     def played(self, nodeid: str, failed: bool) -> str | None:
-        feature = self.feature_of.get(_function(nodeid), OTHER)
+        feature = self._feature(nodeid)
+        if feature is None:  # a scenario of another feature file than the specification's
+            return None
         self.done[feature] = self.done.get(feature, 0) + 1
         self.failed[feature] = self.failed.get(feature, 0) + failed
         if self.done[feature] != self.total.get(feature):
