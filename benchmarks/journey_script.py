@@ -107,7 +107,8 @@ def journey(context, url: str, hooks_url: str, token: str, inbox: Inbox) -> None
     click(page, "link", "Créez votre espace en mode expert")
     step_is(page, "Conditions générales")
 
-    page.get_by_role("checkbox", name=re.compile("^Je reconnais avoir pris connaissance des conditions générales")).check()
+    # The DSFR draws the box with the checkbox's own label, on top of it: a click lands on the label.
+    page.get_by_role("checkbox", name=re.compile("^Je reconnais avoir pris connaissance des conditions générales")).check(force=True)
     copy_captcha(page, hooks_url, token)
     click(page, "button", "Continuer")
     step_is(page, "Identifiants")
