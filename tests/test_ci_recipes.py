@@ -186,7 +186,16 @@ def check_gate(recipe: Recipe) -> list[str]:
                     if script.allows_failure and any(is_espro(argv) for argv, _ in commands(script.text))]
 
 
-CHECKS = [check_options, check_doctor_then_run, check_artifacts, check_token, check_gate]
+def check_pip_cache(recipe: Recipe) -> list[str]:
+    """setup-python's pip cache hashes a dependency file; a QA team's repository holds only its
+    profile, so without `cache-dependency-path` the step fails before espro is installed."""
+    steps = recipe.github_steps() if recipe.kind == "github" else []
+    return [f"{where} : cache sans cache-dependency-path" for where, _, step in steps
+            if str(step.get("uses", "")).startswith("actions/setup-python") and "cache" in step.get("with", {})
+            and "cache-dependency-path" not in step.get("with", {})]
+
+
+CHECKS = [check_options, check_doctor_then_run, check_artifacts, check_token, check_gate, check_pip_cache]
 
 
 def recipe(kind: str, mutation=None) -> Recipe:
@@ -228,6 +237,8 @@ MUTANTS = [
     ("gitlab", check_gate, (r"(?m)^(\s+)script:", r"\1allow_failure: true\n\1script:"), "allow_failure"),
     ("github", check_gate, (r"(?m)^(\s+)run: espro run", r"\1continue-on-error: true\n\1run: espro run"),
      "continue-on-error"),
+    ("github", check_pip_cache, (r'(?m)^(\s+)python-version: "3.11"', r'\1python-version: "3.11"\n\1cache: pip'),
+     "cache sans cache-dependency-path"),
 ]
 
 
