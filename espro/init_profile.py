@@ -40,6 +40,7 @@ def _target_host(url: str, token_variable: str, smtp_port: int) -> str:
     if not url.startswith(("http://", "https://")) or not parts.hostname:  # the schema's pattern for target_url
         raise RunError(f"adresse invalide : « {url} » : donnez l'adresse de la page de connexion, "
                        f"avec http:// ou https://")
+    profiles.check_address(url, "cible")
     if not profiles.ENV_REFERENCE.fullmatch(f"${{{token_variable}}}"):
         raise RunError(f"--token-variable : « {token_variable} » n'est pas un nom de variable d'environnement")
     if not 0 < smtp_port < 65536:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+import httpx
 import jsonschema
 import yaml
 
@@ -86,6 +87,18 @@ def validate(data) -> None:
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
         raise RunError(f"profil invalide : {_describe(error)}")
+    for where, url in (("target_url", data["target_url"]), ("hooks/url", (data.get("hooks") or {}).get("url")),
+                       ("mail/url", data["mail"].get("url"))):
+        check_address(url, f"profil invalide : {where}")
+
+
+def check_address(url: str | None, where: str) -> None:
+    """An address the schema's pattern lets through but no HTTP client can use (a host such as
+    256.0.0.1) is one line too, not a traceback at the first request."""
+    try:
+        httpx.URL(url or "")
+    except httpx.InvalidURL as error:
+        raise RunError(f"{where} : adresse invalide « {url} » ({error})") from None
 
 
 def load(path: str | os.PathLike, environ=None) -> Profile:

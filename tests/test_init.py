@@ -125,7 +125,8 @@ def test_a_page_that_is_not_the_login_page_is_exit_2_one_line_and_nothing_writte
                            "avec http:// ou https://"),
     ("ftp://recette.exemple.fr/", "adresse invalide : « ftp://recette.exemple.fr/ »"),
     ("http://recette.exemple.fr:99999/", "adresse invalide : http://recette.exemple.fr:99999/ (Port out of range"),
-], ids=["no-scheme", "not-http", "bad-port"])
+    ("http://256.0.0.1/", "cible : adresse invalide « http://256.0.0.1/ » (Invalid IPv4 address"),
+], ids=["no-scheme", "not-http", "bad-port", "bad-host"])
 def test_bad_input_is_exit_2_one_line_and_nothing_written(tmp_path, monkeypatch, capsys, url, expected):
     from espro.cli import main
 

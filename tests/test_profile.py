@@ -52,6 +52,15 @@ def test_unknown_mail_kind_is_refused(tmp_path):
         load(write(tmp_path, text), environ={"TOKEN": "t"})
 
 
+@pytest.mark.parametrize("old, new, where", [
+    ("target_url: http://127.0.0.1:8000/", "target_url: http://256.0.0.1/", "target_url"),
+    ("url: http://127.0.0.1:8000/__conformance__/", "url: http://exé..fr/__conformance__", "hooks/url"),
+])
+def test_an_address_no_client_can_use_is_one_line(tmp_path, old, new, where):
+    with pytest.raises(RunError, match=f"profil invalide : {where} : adresse invalide"):
+        load(write(tmp_path, VALID.replace(old, new)), environ={"TOKEN": "t"})
+
+
 def test_not_yaml_says_so(tmp_path):
     with pytest.raises(RunError, match="pas du YAML valide"):
         load(write(tmp_path, "target_url: [unclosed"), environ={})
