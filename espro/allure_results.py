@@ -71,7 +71,8 @@ def status_details(entry: dict, details: StatusDetails | None) -> StatusDetails 
 
 
 def _scrub(result, secrets: list[str]) -> None:
-    """No secret in a test result: its name, messages, traces and parameters, and its steps'."""
+    """No secret in a test result: its name, messages, traces and parameters, and its steps' (the
+    captured output allure attaches is scrubbed in the report it reads)."""
     result.name = conformance.scrub(result.name, secrets)
     if result.statusDetails:
         result.statusDetails.message = conformance.scrub(result.statusDetails.message, secrets)
@@ -83,7 +84,7 @@ def _scrub(result, secrets: list[str]) -> None:
 
 
 class AllureVerdicts:
-    """Registered by the suite's plugin when allure-results are asked for (`--report` or `--alluredir`)."""
+    """Registered by the suite's plugin on a run with `--report` (its allure-results, or `--alluredir`'s)."""
 
     def __init__(self, config, report_dir: Path, shown, secrets_of):
         self.config = config
@@ -104,10 +105,12 @@ class AllureVerdicts:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):
-        yield
+        outcome = yield
         entry = self.shown(item) if call.when == "teardown" else None
         if entry is None:
             return
+        report = outcome.get_result()  # allure attaches its captured output (log, stdout, stderr) next
+        report.sections = [(name, conformance.scrub(content, self.secrets_of(item))) for name, content in report.sections]
         listener = self._listener()
         uuid = listener.nodeid_to_uuid.get(item.nodeid)
         with listener.lifecycle.update_test_case(uuid=uuid) as result:

@@ -120,12 +120,14 @@ def _write_allure_results(config, profile) -> None:
     if not config.option.allure_report_dir:
         config.option.allure_report_dir = str(Path(state["report_dir"]) / allure_results.FOLDER)
 
-    def secrets_of(item):
-        person = item.stash.get(USER_KEY, None)
-        return profile.secrets() + ([person.applicant.password] if person else [])
+    config.pluginmanager.register(allure_results.AllureVerdicts(config, Path(state["report_dir"]), _shown,
+                                                                lambda item: _secrets(item, profile)), "espro-allure")
 
-    config.pluginmanager.register(allure_results.AllureVerdicts(config, Path(state["report_dir"]), _shown, secrets_of),
-                                  "espro-allure")
+
+def _secrets(item, profile) -> list[str]:
+    """What no report of this scenario may show: the profile's token, the person's password."""
+    person = item.stash.get(USER_KEY, None)
+    return profile.secrets() + ([person.applicant.password] if person else [])
 
 
 def _shown(item) -> dict | None:
@@ -419,7 +421,7 @@ def pytest_runtest_makereport(item, call):
     if verdict != conformance.PASSED:
         entry["reason"] = reason
         entry["rerun"] = _rerun_command(item, state, profile)
-    secrets = profile.secrets() + ([person.applicant.password] if person else [])
+    secrets = _secrets(item, profile)
     if verdict == conformance.FAILED:
         entry["evidence"] = evidence.collect(person, Path(state["report_dir"]), item.name, secrets) \
             if person is not None and "report_dir" in state else {}
@@ -453,7 +455,8 @@ class Recorder:
         record = getattr(report, "espro_scenario", None)
         if record is not None:
             self.state["scenarios"].append(record)
-            line = self.progress and self.progress.played(report.nodeid, record["verdict"] == conformance.FAILED)
+            line = self.progress and self.progress.played(
+                report.nodeid, record["verdict"] == conformance.FAILED and "expected" not in record)
             if line:
                 terminal = self.config.pluginmanager.get_plugin("terminalreporter")
                 if terminal._tw.width_of_current_line:  # after pytest's dots, which ensure_newline() misses under xdist
