@@ -8,6 +8,7 @@ failure's evidence. Its hooks run inside allure's own (registered before them), 
 the result is still open.
 """
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -92,14 +93,16 @@ class AllureVerdicts:
         self.shown = shown  # item -> the scenario's record as the suite's report tells it, or None
         self.secrets_of = secrets_of
 
+    @functools.cached_property
     def _listener(self) -> PytestBDDListener:
+        """allure's listener, registered after this plugin: found at its first use, then kept."""
         return next(plugin for plugin in self.config.pluginmanager.get_plugins() if isinstance(plugin, PytestBDDListener))
 
     def pytest_bdd_before_step_call(self, request, feature, scenario, step, step_func, step_func_args):
         """A step's parameters are what its text says: the fixtures it uses (the person...) are not."""
         fixtures = {name for name in step_func_args
                     if name == "request" or request._fixturemanager.getfixturedefs(name, request.node)}
-        with self._listener().lifecycle.update_step(uuid=get_step_uuid(step)) as shown:
+        with self._listener.lifecycle.update_step(uuid=get_step_uuid(step)) as shown:
             if shown is not None:
                 shown.parameters = [parameter for parameter in shown.parameters if parameter.name not in fixtures]
 
@@ -111,7 +114,7 @@ class AllureVerdicts:
             return
         report = outcome.get_result()  # allure attaches its captured output (log, stdout, stderr) next
         report.sections = [(name, conformance.scrub(content, self.secrets_of(item))) for name, content in report.sections]
-        listener = self._listener()
+        listener = self._listener
         uuid = listener.nodeid_to_uuid.get(item.nodeid)
         with listener.lifecycle.update_test_case(uuid=uuid) as result:
             if result is None:

@@ -54,7 +54,8 @@ def _find_hooks(url: str) -> tuple[str | None, list[str]]:
     answers = []
     for hooks_url in dict.fromkeys([urljoin(url, "/" + HOOKS_PATH), urljoin(url, HOOKS_PATH)]):
         try:
-            answer = httpx.get(hooks_url + "/captcha", timeout=PROBE_TIMEOUT_S).status_code
+            with httpx.Client(timeout=PROBE_TIMEOUT_S) as client:
+                answer = preflight.hook_request(_probe(url, hooks_url=hooks_url), client, "captcha", None).status_code
         except httpx.HTTPError as error:
             answer = type(error).__name__
         if answer == 401:

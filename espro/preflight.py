@@ -51,7 +51,8 @@ def check_target(profile) -> Check:
     return Check("Cible", True, f"{profile.target_url} : page de connexion reconnue")
 
 
-def _hook_request(profile, client, hook, token):
+def hook_request(profile, client, hook, token):
+    """One hook's probe request (HOOK_PROBES), with the token or without it (token None)."""
     method, path, payload = HOOK_PROBES[hook]
     if hook == "certificate-spaces":
         payload = {"email": f"espro-doctor-{secrets.token_hex(6)}@exemple.fr"}
@@ -68,8 +69,8 @@ def check_hook(profile, hook: str) -> Check:
         with httpx.Client(timeout=profile.timeout("hooks"), follow_redirects=True) as client:
             if hook == "captcha":
                 client.get(profile.target_url)
-            answered = _hook_request(profile, client, hook, profile.hooks_token)
-            refused = _hook_request(profile, client, hook, None)
+            answered = hook_request(profile, client, hook, profile.hooks_token)
+            refused = hook_request(profile, client, hook, None)
     except httpx.HTTPError as error:
         return Check(name, False, f"crochets injoignables : {profile.hooks_url} ({type(error).__name__}: {error})")
     if answered.status_code == 401:
